@@ -1,0 +1,39 @@
+import {existsSync} from "node:fs";
+import {chromium} from "@playwright/test";
+
+/**
+ * The Chromium the tests drive: CHROMIUM_PATH if set, else Playwright's own Chromium if installed, else
+ * Debian's /usr/bin/chromium.
+ */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  let bundled: string | undefined;
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = undefined;
+  }
+  if (bundled && existsSync(bundled)) return undefined; // Playwright finds its own
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  throw new Error(
+    "No Chromium found for the end-to-end tests. Install one of:\n" +
+    "  - Debian/Ubuntu: sudo apt-get install chromium   (then it is found at /usr/bin/chromium)\n" +
+    "  - Playwright's own: npx playwright install chromium\n" +
+    "  - or point CHROMIUM_PATH at a Chromium or Chrome binary."
+  );
+}
+
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader"
+];

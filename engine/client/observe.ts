@@ -1,0 +1,83 @@
+/**
+ * A "generatorish" stream of values for the Observable runtime: `next()` resolves with the latest value,
+ * waiting for a change when none is new. Used for inputs (`view`) and for `width`.
+ */
+export interface ValueStream<T> {
+  next(): Promise<IteratorResult<T, undefined>>;
+  return(): Promise<IteratorResult<T, undefined>>;
+  [Symbol.asyncIterator](): ValueStream<T>;
+}
+
+/** Streams of inputs and of the page width: they never end, so a cell holding one is not "running". */
+const idleStreams = new WeakSet<object>();
+
+export function isIdleStream(value: unknown): boolean {
+  return typeof value === "object" && value !== null && idleStreams.has(value);
+}
+
+export function observe<T>(subscribe: (change: (value: T) => void) => () => void, initial: T): ValueStream<T> {
+  let latest = initial;
+  let fresh = true;
+  let waiting: ((result: IteratorResult<T, undefined>) => void) | null = null;
+  let done = false;
+  const unsubscribe = subscribe((value) => {
+    latest = value;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = null;
+      resolve({done: false, value});
+    } else {
+      fresh = true;
+    }
+  });
+  const stream: ValueStream<T> = {
+    next() {
+      if (done) return Promise.resolve({done: true, value: undefined});
+      if (fresh) {
+        fresh = false;
+        return Promise.resolve({done: false, value: latest});
+      }
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return() {
+      if (!done) unsubscribe();
+      done = true;
+      waiting?.({done: true, value: undefined});
+      waiting = null;
+      return Promise.resolve({done: true, value: undefined});
+    },
+    [Symbol.asyncIterator]: () => stream
+  };
+  idleStreams.add(stream);
+  return stream;
+}
+
+/** The current value of an input element, as `view` yields it. */
+export function inputValue(input: Element): unknown {
+  if (input instanceof HTMLInputElement) {
+    if (input.type === "checkbox") return input.checked;
+    if (input.type === "range" || input.type === "number") return input.valueAsNumber;
+  }
+  return (input as {value?: unknown}).value;
+}
+
+/** `view(input)`'s stream: the input's value now and after each `input` event. */
+export function observeInput(input: Element): ValueStream<unknown> {
+  return observe((change) => {
+    const listener = () => change(inputValue(input));
+    input.addEventListener("input", listener);
+    return () => input.removeEventListener("input", listener);
+  }, inputValue(input));
+}
+
+/** `width`: the page's content width, updated on resize. */
+export function observeWidth(element: Element): ValueStream<number> {
+  return observe((change) => {
+    let last = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth !== last) change((last = element.clientWidth));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, element.clientWidth);
+}

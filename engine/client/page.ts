@@ -1,0 +1,168 @@
+import {Runtime} from "@observablehq/runtime";
+import type {CellDefinition} from "../compiler/emit-module.js";
+import {CellView} from "./cell-view.js";
+import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.js";
+import {messagesFor, type Messages} from "./messages.js";
+import {isIdleStream, observeInput, observeWidth} from "./observe.js";
+import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
+
+export interface PageCell extends CellDefinition {
+  body: ((...args: any[]) => unknown) | null;
+}
+
+export interface PageSpec {
+  cells: PageCell[];
+  usesTf: boolean;
+}
+
+/** Builtins bound to each run of a cell rather than shared through the runtime. */
+const LOCAL = new Set(["display", "view", "signal", "invalidation"]);
+
+const cellVariableName = (cell: CellDefinition) => `cell ${cell.id}`;
+
+/** Compiled page → Observable runtime variables, one per cell plus one per declared name. */
+export async function startPage({cells, usesTf}: PageSpec) {
+  const t = messagesFor(document.documentElement.lang);
+  const main = document.querySelector("main") ?? document.body;
+  let tfPromise: Promise<unknown> | null = null;
+  const loadTf = () => (tfPromise ??= import("./tf-backend.js").then((m) => m.initTf(t)));
+  if (usesTf) await loadTf().catch(() => {});
+
+  const runtime = new Runtime({
+    width: () => observeWidth(main),
+    html: () => import("htl").then((m) => m.html),
+    Plot: () => import("@observablehq/plot"),
+    Inputs: () => import("@observablehq/inputs"),
+    tf: loadTf
+  });
+  const module = runtime.module();
+  const views = new Map<string, CellView>();
+  const definers = new Map<string, CellView>();
+
+  for (const cell of cells) {
+    const root = document.getElementById(`cell-${cell.id}`);
+    if (!root) continue;
+    const view = new CellView(root, cell, t);
+    views.set(cellVariableName(cell), view);
+    for (const name of cell.outputs) if (!definers.has(name)) definers.set(name, view);
+  }
+
+  const blockerOf = (error: unknown): CellView | null => {
+    const input = (error as {input?: string})?.input;
+    const upstream = input ? views.get(input) ?? definers.get(input) : undefined;
+    return upstream ? upstream.blockedBy ?? upstream : null;
+  };
+
+  const defined = new Set<string>();
+  for (const cell of cells) {
+    const view = views.get(cellVariableName(cell));
+    if (!view) continue;
+    const inputs = cell.errors.length ? [] : cell.inputs.filter((name) => !LOCAL.has(name));
+    module.variable(cellObserver(cell, view, t, blockerOf)).define(
+      cellVariableName(cell),
+      ["invalidation", ...inputs],
+      (invalidation: Promise<void>, ...values: unknown[]) => runCell(cell, view, invalidation, values)
+    );
+    for (const name of cell.outputs) {
+      if (defined.has(name)) continue;
+      defined.add(name);
+      module.variable(outputObserver(view, t)).define(name, ["invalidation", cellVariableName(cell)], (invalidation: Promise<void>, value: Record<string, unknown>) =>
+        isIterator(value[name]) && !isIdleStream(value[name]) ? streamOf(value[name], view, invalidation, keepSets.get(value) ?? new Set()) : value[name]
+      );
+    }
+  }
+  Object.assign(window, {__courant: {runtime, views, tf: () => tfPromise}});
+}
+
+/** What a run's inputs hold: never disposed by this run. */
+const keepSets = new WeakMap<object, Set<DisposableLike>>();
+
+function runCell(cell: PageCell, view: CellView, invalidation: Promise<void>, values: unknown[]): unknown {
+  view.countRun();
+  if (!cell.body) throw new CompileFailure(cell);
+  const controller = new AbortController();
+  invalidation.then(() => controller.abort(new DOMException("The cell's inputs changed; this run is stale.", "AbortError")));
+  const keep = collectDisposables(values);
+  const local: Record<string, unknown> = {
+    display: (value: unknown) => (view.display(value), value),
+    view: (input: Element) => (view.display(input), observeInput(input)),
+    signal: controller.signal,
+    invalidation
+  };
+  let next = 0;
+  const args = cell.inputs.map((name) => (LOCAL.has(name) ? local[name] : values[next++]));
+  const release = (value: unknown) => disposeValue(value, keep);
+  const settle = (value: unknown) => {
+    if (value && typeof value === "object") keepSets.set(value, keep);
+    if (isIterator(value) && !isIdleStream(value)) return streamOf(value, view, invalidation, keep);
+    invalidation.then(() => release(value));
+    return value;
+  };
+  const result = cell.body(...args);
+  if (result instanceof Promise) return untilInvalidated(result, invalidation, release).then(settle);
+  return settle(result);
+}
+
+/** A generator value, restartable, freeing each superseded value and reporting `progress` fields. */
+function streamOf(source: unknown, view: CellView, invalidation: Promise<void>, keep: Set<DisposableLike>) {
+  let last: unknown;
+  view.streamStarted();
+  invalidation.then(() => disposeValue(last, keep));
+  return restartableStream(source as Iterator<unknown>, invalidation, {
+    onValue(value, previous) {
+      disposeValue(previous, new Set([...keep, ...collectDisposables(value)]));
+      last = value;
+      const progress = (value as {progress?: unknown})?.progress;
+      if (typeof progress === "number") view.setProgress(progress);
+    },
+    onEnd: () => view.streamEnded(),
+    onLate: (value) => disposeValue(value, keep)
+  });
+}
+
+class CompileFailure extends Error {
+  constructor(readonly cell: CellDefinition) {
+    super(cell.errors.map((e) => e.message).join("; "));
+  }
+}
+
+function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (error: unknown) => CellView | null) {
+  return {
+    pending: () => view.pending(),
+    fulfilled: (value: unknown) => view.fulfilled(value, cell.expression || cell.generator),
+    rejected: (error: unknown) => {
+      if (cell.errors.length) {
+        view.rejected(cell.errors.map((e) => `${e.message} (${t.line(e.line, e.column)})`).join("\n"), null);
+        view.ownError = error;
+        return;
+      }
+      const blocker = blockerOf(error);
+      if (blocker && blocker !== view) {
+        const input = (error as {input?: string}).input ?? "";
+        const what = input.startsWith("cell ") ? t.cellAt(blocker.place.line) : `${input} (${t.cellAt(blocker.place.line)})`;
+        view.rejected(t.blocked(what), blocker);
+      } else {
+        view.rejected(errorMessage(error), null, t.cellAt(cell.line));
+        view.ownError = error;
+      }
+    }
+  };
+}
+
+/** Declared names have no output of their own; errors of their streams show on their cell. */
+function outputObserver(view: CellView, t: Messages) {
+  return {
+    pending() {},
+    fulfilled() {},
+    rejected(error: unknown) {
+      if ((error as {input?: string})?.input) return; // the cell itself failed and says so
+      view.rejected(errorMessage(error), null, t.cellAt(view.place.line));
+    }
+  };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return `${error.name && error.name !== "Error" ? error.name + ": " : ""}${error.message}`;
+  return String(error);
+}
+

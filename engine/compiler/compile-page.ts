@@ -1,0 +1,85 @@
+import {analyzeCell, type CellImport} from "./analyze-cell.js";
+import {analyzeGraph, type GraphCell} from "./graph.js";
+import {parsePage, type SourceCell} from "./parse-page.js";
+import {CellSyntaxError, transpileCell, type CellProblem} from "./transpile-cell.js";
+import type {FrontMatter} from "./front-matter.js";
+
+/** A problem found before anything runs, at a page position (line 1-based, column 0-based). */
+export interface CompileError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface CompiledCell {
+  id: string;
+  line: number;
+  inline: boolean;
+  /** Declared names other cells can read. */
+  outputs: string[];
+  /** Names read from other cells or builtins, in the order the body function takes them. */
+  inputs: string[];
+  imports: CellImport[];
+  expression: boolean;
+  async: boolean;
+  generator: boolean;
+  /** JavaScript body of the cell's function (without imports or the return of outputs). */
+  body: string;
+  errors: CompileError[];
+}
+
+export interface CompiledPage {
+  data: FrontMatter;
+  html: string;
+  cells: CompiledCell[];
+}
+
+export function compilePage(text: string): CompiledPage {
+  const {data, html, cells: sources} = parsePage(text);
+  const cells = sources.map(compileCell);
+  const graph = analyzeGraph(cells.map((cell, i) => toGraphCell(cell, sources[i])));
+  for (const cell of cells) cell.inputs = graph.inputs.get(cell.id) ?? [];
+  for (const error of graph.errors) {
+    const i = cells.findIndex((c) => c.id === error.cellId);
+    cells[i].errors.push({message: error.message, ...locate(sources[i], error.name)});
+  }
+  return {data, html, cells};
+}
+
+const references = new WeakMap<CompiledCell, GraphCell["references"]>();
+
+function compileCell(source: SourceCell): CompiledCell {
+  const cell: CompiledCell = {
+    id: source.id, line: source.line, inline: source.inline, outputs: [], inputs: [], imports: [],
+    expression: source.inline, async: false, generator: false, body: "", errors: []
+  };
+  try {
+    const analysis = analyzeCell(transpileCell(source.source, source.lang));
+    if (source.inline && !analysis.expression) throw new CellSyntaxError({message: "an inline ${…} cell must be one expression", line: 1, column: 0});
+    Object.assign(cell, {
+      outputs: analysis.outputs, imports: analysis.imports, expression: analysis.expression,
+      async: analysis.async || analysis.imports.length > 0, generator: analysis.generator, body: analysis.body
+    });
+    references.set(cell, analysis.references);
+  } catch (error) {
+    if (!(error instanceof CellSyntaxError)) throw error;
+    cell.errors.push(toPagePosition(source, error.problem));
+  }
+  return cell;
+}
+
+function toGraphCell(cell: CompiledCell, source: SourceCell): GraphCell {
+  return {id: cell.id, line: source.line, outputs: cell.outputs, references: references.get(cell) ?? []};
+}
+
+function toPagePosition(source: SourceCell, problem: CellProblem): CompileError {
+  return {message: problem.message, line: source.line + problem.line - 1, column: problem.column};
+}
+
+/** Page position of the first use of `name` in the cell's source (the transpiled code has other offsets). */
+function locate(source: SourceCell, name: string): {line: number; column: number} {
+  const match = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).exec(source.source);
+  if (!match) return {line: source.line, column: 0};
+  const before = source.source.slice(0, match.index).split("\n");
+  return {line: source.line + before.length - 1, column: before[before.length - 1].length};
+}

@@ -1,0 +1,66 @@
+import type {CellImport} from "./analyze-cell.js";
+import type {CompiledCell, CompiledPage} from "./compile-page.js";
+
+/** The data the client runtime needs for one cell (everything but the body function). */
+export interface CellDefinition {
+  id: string;
+  line: number;
+  inline: boolean;
+  inputs: string[];
+  outputs: string[];
+  expression: boolean;
+  generator: boolean;
+  errors: CompiledCell["errors"];
+}
+
+/**
+ * The JavaScript entry module of a page: each cell becomes a function of its inputs, and the page is
+ * handed to the client runtime. Imports become dynamic imports inside their cell so that a missing
+ * module fails that cell only; esbuild still bundles them.
+ */
+export function emitPageModule(page: CompiledPage, clientPath: string): string {
+  const cells = page.cells.map((cell) => {
+    const definition: CellDefinition = {
+      id: cell.id, line: cell.line, inline: cell.inline, inputs: cell.inputs, outputs: cell.outputs,
+      expression: cell.expression, generator: cell.generator, errors: cell.errors
+    };
+    const body = cell.errors.length ? "null" : emitFunction(cell);
+    return `  {...${JSON.stringify(definition)}, body: ${body}}`;
+  });
+  return [
+    `import {startPage} from ${JSON.stringify(clientPath)};`,
+    `startPage({`,
+    `  usesTf: ${usesTf(page)},`,
+    `  cells: [\n${cells.join(",\n")}\n  ]`,
+    `});`,
+    ``
+  ].join("\n");
+}
+
+function emitFunction(cell: CompiledCell): string {
+  const head = `${cell.async || cell.generator ? "async " : ""}function${cell.generator ? "*" : ""}`;
+  const imports = cell.imports.map(emitImport).join("\n");
+  const result = cell.outputs.length && !cell.expression ? `\nreturn {${cell.outputs.join(", ")}};` : "";
+  return `${head}(${cell.inputs.join(", ")}) {\n${imports}${imports ? "\n" : ""}${cell.body}${result}\n}`;
+}
+
+function emitImport({source, specifiers}: CellImport): string {
+  const module = `await import(${JSON.stringify(source)})`;
+  const namespace = specifiers.find((s) => s.imported === "*");
+  const named = specifiers.filter((s) => s.imported !== "*");
+  const lines: string[] = [];
+  if (named.length || !namespace) {
+    const parts = named.map((s) => (s.imported === s.local ? s.local : `${JSON.stringify(s.imported)}: ${s.local}`));
+    lines.push(`const {${parts.join(", ")}} = ${module};`);
+  }
+  if (namespace) lines.push(`const ${namespace.local} = ${module};`);
+  return lines.join("\n");
+}
+
+/** A page that touches TensorFlow.js gets its backend initialised before any cell runs. */
+function usesTf(page: CompiledPage): boolean {
+  return page.cells.some((cell) =>
+    cell.inputs.includes("tf") ||
+    cell.imports.some((i) => i.source.startsWith("@tensorflow/") || /(^|\/)cells\//.test(i.source))
+  );
+}

@@ -1,0 +1,108 @@
+import MarkdownIt from "markdown-it";
+import {parseExpressionAt} from "acorn";
+import {createHash} from "node:crypto";
+import {splitFrontMatter, type FrontMatter} from "./front-matter.js";
+
+/** A cell as written in the page, before compilation. */
+export interface SourceCell {
+  id: string;
+  source: string;
+  lang: "ts" | "js";
+  /** Inline `${…}` cells live in prose; block cells are fenced code. */
+  inline: boolean;
+  /** Page line (1-based) of the cell's first source line. */
+  line: number;
+  /** Show the source above the output (` ```ts echo `). */
+  echo: boolean;
+}
+
+export interface ParsedPage {
+  data: FrontMatter;
+  /** Prose HTML, with one placeholder element per cell. */
+  html: string;
+  cells: SourceCell[];
+}
+
+const CELL_LANGS = new Set(["ts", "js", "typescript", "javascript"]);
+
+export function parsePage(text: string): ParsedPage {
+  const {data, content, lineOffset} = splitFrontMatter(text);
+  const cells: SourceCell[] = [];
+  const seen = new Map<string, number>();
+  const addCell = (cell: Omit<SourceCell, "id">): string => {
+    const hash = createHash("sha256").update(`${cell.lang}\n${cell.inline}\n${cell.source}`).digest("hex").slice(0, 8);
+    const n = seen.get(hash) ?? 0;
+    seen.set(hash, n + 1);
+    const id = n ? `${hash}-${n}` : hash;
+    cells.push({id, ...cell});
+    return id;
+  };
+
+  const md = new MarkdownIt({html: true, linkify: false, typographer: false});
+  const defaultFence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const [lang, ...flags] = token.info.trim().split(/\s+/);
+    if (!CELL_LANGS.has(lang)) return defaultFence(tokens, index, options, env, self);
+    const echo = flags.includes("echo");
+    const id = addCell({
+      source: token.content,
+      lang: lang.startsWith("t") ? "ts" : "js",
+      inline: false,
+      line: lineOffset + token.map![0] + 2,
+      echo
+    });
+    const code = echo ? `<pre class="courant-source"><code>${md.utils.escapeHtml(token.content)}</code></pre>\n` : "";
+    return `${code}<div class="courant-cell" id="cell-${id}"></div>\n`;
+  };
+
+  // Track the page line of each inline token so inline cells can report where they are.
+  md.core.ruler.at("inline", (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== "inline") continue;
+      state.env.courantLine = lineOffset + (token.map ? token.map[0] + 1 : 1);
+      state.md.inline.parse(token.content, state.md, state.env, token.children!);
+    }
+  });
+  md.inline.ruler.before("text", "courant_inline", (state, silent) => {
+    const {src, pos} = state;
+    if (src.charCodeAt(pos) !== 0x24 /* $ */ || src.charCodeAt(pos + 1) !== 0x7b /* { */) return false;
+    const end = findExpressionEnd(src, pos + 2);
+    if (end < 0) return false;
+    if (!silent) {
+      const token = state.push("courant_inline", "", 0);
+      token.content = src.slice(pos + 2, end);
+      token.meta = {line: state.env.courantLine + (src.slice(0, pos).match(/\n/g)?.length ?? 0)};
+    }
+    state.pos = end + 1;
+    return true;
+  });
+  md.renderer.rules.courant_inline = (tokens, index) => {
+    const token = tokens[index];
+    const id = addCell({source: token.content, lang: "ts", inline: true, line: token.meta.line, echo: false});
+    return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
+  };
+
+  const html = md.render(content, {});
+  return {data, html, cells};
+}
+
+/** Offset of the `}` closing an inline expression that starts at `start`, or -1. */
+export function findExpressionEnd(src: string, start: number): number {
+  try {
+    const node = parseExpressionAt(src, start, {ecmaVersion: "latest"});
+    const close = src.slice(node.end).search(/\S/);
+    if (close >= 0 && src[node.end + close] === "}") return node.end + close;
+  } catch {
+    // TypeScript syntax or a syntax error: fall back to brace matching, and let the compiler report it.
+  }
+  let depth = 0;
+  for (let i = start; i < src.length; ++i) {
+    const c = src[i];
+    if (c === "\"" || c === "'" || c === "`") {
+      for (++i; i < src.length && src[i] !== c; ++i) if (src[i] === "\\") ++i;
+    } else if (c === "{") ++depth;
+    else if (c === "}" && depth-- === 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,9 @@
+import {defineConfig} from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["engine/**/*.test.ts", "cells/**/*.test.ts", "build/**/*.test.ts"],
+    testTimeout: 120_000,
+    pool: "forks"
+  }
+});
