@@ -54,7 +54,9 @@ function compileCell(source: SourceCell): CompiledCell {
     expression: source.inline, async: false, generator: false, body: "", errors: []
   };
   try {
-    const analysis = analyzeCell(transpileCell(source.source, source.lang));
+    // An inline cell is always an expression, even when it starts with `{`.
+    const code = source.inline ? `(${source.source}\n)` : source.source;
+    const analysis = analyzeCell(transpileCell(code, source.lang));
     if (source.inline && !analysis.expression) throw new CellSyntaxError({message: "an inline ${…} cell must be one expression", line: 1, column: 0});
     Object.assign(cell, {
       outputs: analysis.outputs, imports: analysis.imports, expression: analysis.expression,

@@ -58,7 +58,11 @@ export function analyzeGraph(cells: GraphCell[]): CellGraph {
   for (const cycle of findCycles(cells, definers, inputs)) {
     const names = cycle.flatMap((c) => c.outputs.filter((n) => cycle.some((d) => inputs.get(d.id)!.includes(n))));
     const message = `circular definition: ${[...names, names[0]].join(" → ")}`;
-    for (const cell of cycle) errors.push({cellId: cell.id, name: names[0], message});
+    for (const cell of cycle) {
+      // Point at the reference that closes the cycle in this cell.
+      const name = inputs.get(cell.id)!.find((n) => definers.get(n)?.some((d) => d !== cell && cycle.includes(d)))!;
+      errors.push({cellId: cell.id, name, message});
+    }
   }
   return {inputs, errors};
 }

@@ -72,14 +72,14 @@ export function parsePage(text: string): ParsedPage {
     if (!silent) {
       const token = state.push("courant_inline", "", 0);
       token.content = src.slice(pos + 2, end);
-      token.meta = {line: state.env.courantLine + (src.slice(0, pos).match(/\n/g)?.length ?? 0)};
+      token.meta = {line: (state.env.courantLine as number) + (src.slice(0, pos).match(/\n/g)?.length ?? 0)};
     }
     state.pos = end + 1;
     return true;
   });
   md.renderer.rules.courant_inline = (tokens, index) => {
     const token = tokens[index];
-    const id = addCell({source: token.content, lang: "ts", inline: true, line: token.meta.line, echo: false});
+    const id = addCell({source: token.content, lang: "ts", inline: true, line: (token.meta as {line: number}).line, echo: false});
     return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
   };
 

@@ -40,16 +40,18 @@ export function findReferences(root: Node): Reference[] {
     if (!isDeclared(node.name, ancestors)) references.push({name: node.name, start: node.start, assigned});
   }
 
-  ancestor(root, {
-    Identifier(node, _state, ancestors) {
+  // acorn-walk calls VariablePattern for identifiers in binding positions (its types omit it).
+  const visitors = {
+    Identifier(node: Node, _state: unknown, ancestors: Node[]) {
       const parent = ancestors[ancestors.length - 2] as AnyNode | undefined;
       visit(node as AnyNode, ancestors as AnyNode[], parent?.type === "UpdateExpression");
     },
-    VariablePattern(node, _state, ancestors) {
+    VariablePattern(node: Node, _state: unknown, ancestors: Node[]) {
       // Binding positions are declarations, except the targets of assignments.
       if (isAssignmentTarget(ancestors as AnyNode[])) visit(node as AnyNode, ancestors as AnyNode[], true);
     }
-  });
+  };
+  ancestor(root, visitors as Parameters<typeof ancestor>[1]);
   return references;
 }
 

@@ -1,0 +1,78 @@
+import {expect, test} from "@playwright/test";
+import {numTensors, runs, setInput, settled, siteURL, watchConsole} from "./helpers.js";
+
+test("a slider re-runs exactly the cells that depend on it", async ({page}) => {
+  const errors = watchConsole(page);
+  await page.goto("reactivity.html");
+  await expect(page.locator("#quadrupled")).toHaveText("8");
+  await settled(page);
+  const before = await runs(page);
+  expect(before).toEqual({doubled: 1, quadrupled: 1, independent: 1});
+  for (const value of [3, 4, 5]) {
+    await setInput(page, "input[type=range]", value);
+    await expect(page.locator("#quadrupled")).toHaveText(String(value * 4));
+  }
+  await settled(page);
+  expect(await runs(page)).toEqual({doubled: 4, quadrupled: 4, independent: 1});
+  expect(errors).toEqual([]);
+});
+
+test("a stale run is aborted at once and the new run starts", async ({page}) => {
+  await page.goto("cancellation.html");
+  await expect(page.locator("#computing")).toHaveText("computing with 1");
+  await page.waitForTimeout(300);
+  await setInput(page, "input[type=range]", 7);
+  await expect(page.locator("#computing")).toHaveText("computing with 7", {timeout: 2000});
+  const log = await page.evaluate(() => (window as any).__log as {n: number; event: string; t: number}[]);
+  const changedAt = await page.evaluate(() => (window as any).__changedAt as number);
+  const aborted = log.find((e) => e.n === 1 && e.event === "aborted");
+  const restarted = log.find((e) => e.n === 7 && e.event === "start");
+  expect(aborted, JSON.stringify(log)).toBeTruthy();
+  expect(restarted).toBeTruthy();
+  // The stale run stops within 100 ms of the change, and the new run does not wait for its 10 s loop.
+  expect(aborted!.t - changedAt).toBeLessThan(100);
+  expect(restarted!.t - changedAt).toBeLessThan(100);
+});
+
+test("an async generator streams every value to dependent cells", async ({page}) => {
+  await page.goto("streaming.html");
+  await expect(page.locator("#tick")).toHaveText("tick 5");
+  await expect(page.locator("#countdown")).toHaveText("0");
+  const seen = await page.evaluate(() => (window as any).__seen as number[]);
+  expect(seen.length).toBeGreaterThanOrEqual(5);
+  expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  expect(seen.at(-1)).toBe(5);
+});
+
+test("tensors returned by runs are freed when inputs change", async ({page}) => {
+  await page.goto("tensors.html");
+  await expect(page.locator("#sum")).toHaveText(String(64 * 64));
+  await settled(page);
+  const baseline = await numTensors(page);
+  for (let k = 2; k <= 21; ++k) {
+    await setInput(page, "input[type=range]", k);
+    await expect(page.locator("#sum")).toHaveText(String(64 * 64 * k));
+  }
+  await settled(page);
+  expect(await numTensors(page)).toBe(baseline);
+});
+
+test("errors show on their cells and the other cells still work", async ({page}) => {
+  await page.goto("errors.html");
+  await expect(page.locator("#fine")).toHaveText("42");
+  const cells = page.locator(".courant-cell");
+  await expect(cells.filter({hasText: "boom from bad"})).toHaveAttribute("data-state", "error");
+  await expect(cells.filter({hasText: "blocked by an error in bad"})).toHaveAttribute("data-state", "blocked");
+  await expect(cells.filter({hasText: "circular definition: a → b → a"})).toHaveCount(2);
+  await expect(cells.filter({hasText: "twice is defined more than once"})).toHaveCount(2);
+  await expect(cells.filter({hasText: "circular definition"}).first()).toContainText("line 12");
+});
+
+test("the site's index page loads without console errors and shows the backend", async ({page}, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto(siteURL(testInfo));
+  await expect(page.locator("main a").first()).toBeVisible();
+  await page.goto("tensors.html");
+  await expect(page.locator("#courant-backend")).toHaveText(/backend: (webgl|wasm|cpu)$/);
+  expect(errors).toEqual([]);
+});
