@@ -1,0 +1,206 @@
+import * as tf from "@tensorflow/tfjs";
+import {RandomState} from "../random/mt19937.js";
+import {glorotUniform, orthogonal, uniform} from "../random/initializers.js";
+import {embeddingLookup} from "./embedding.js";
+import {inputShapes, type Activation, type LayerSpec, type ModelSpec} from "./spec.js";
+import {summary} from "./summary.js";
+
+/** One Keras weight: its Keras name (`simple_rnn/simple_rnn_cell/kernel`), shape and values. */
+export interface WeightData {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** A model's spec and weights as plain data: what training returns and what saving writes. */
+export interface NetworkData {
+  spec: ModelSpec;
+  weights: WeightData[];
+}
+
+export interface ForwardOptions {
+  /** Dropout is active only when training. */
+  training?: boolean;
+  /** Draws the dropout masks; required when training with dropout. */
+  rng?: RandomState;
+  /** Return the last layer's pre-activation (logits) instead of its activation. */
+  logits?: boolean;
+}
+
+/**
+ * The seed's models as a lean tfjs computation on tf.Variables in Keras's weight layout. A SimpleRNN
+ * projects all timesteps' inputs in one matMul and loops only over `act(xW_t + h·U)`; dropout masks are
+ * drawn once per batch and reused at every timestep, as Keras's SimpleRNNCell does.
+ */
+export class Network {
+  readonly variables: tf.Variable[];
+  private readonly perLayer: tf.Variable[][];
+
+  private constructor(readonly spec: ModelSpec, weights: WeightData[]) {
+    const names = weightNames(spec);
+    if (weights.length !== names.length) throw new RangeError(`${spec.name} needs ${names.length} weights, got ${weights.length}`);
+    const expected = weightShapes(spec);
+    this.variables = weights.map((w, i) => {
+      if (w.shape.join() !== expected[i].join() || w.values.length !== expected[i].reduce((a, b) => a * b, 1)) {
+        throw new RangeError(`weight ${names[i]} should have shape [${expected[i]}], got [${w.shape}] with ${w.values.length} values`);
+      }
+      const initial = tf.tensor(w.values, w.shape, "float32");
+      const variable = tf.variable(initial, true);
+      initial.dispose(); // the variable holds its own reference to the data
+      return variable;
+    });
+    let next = 0;
+    this.perLayer = spec.layers.map((layer) => this.variables.slice(next, (next += weightCount(layer))));
+  }
+
+  /** A fresh model with Keras's initialisers: glorot_uniform kernels, orthogonal recurrent kernel, zero biases, U(-0.05, 0.05) embeddings. */
+  static create(spec: ModelSpec, {seed}: {seed?: number} = {}): Network {
+    const rng = new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
+    const inputs = inputShapes(spec);
+    const names = weightNames(spec);
+    const shapes = weightShapes(spec);
+    let k = 0;
+    const weights: WeightData[] = [];
+    const add = (values: Float32Array) => weights.push({name: names[k], shape: shapes[k++], values});
+    spec.layers.forEach((layer, i) => {
+      const d = inputs[i][inputs[i].length - 1];
+      if (layer.type === "Embedding") add(uniform(layer.inputDim * layer.outputDim, rng));
+      if (layer.type === "SimpleRNN") {
+        add(glorotUniform(d, layer.units, rng));
+        add(orthogonal(layer.units, layer.units, rng));
+        add(new Float32Array(layer.units));
+      }
+      if (layer.type === "Dense" || layer.type === "TimeDistributed") {
+        add(glorotUniform(d, layer.units, rng));
+        add(new Float32Array(layer.units));
+      }
+    });
+    return new Network(spec, weights);
+  }
+
+  static fromData(data: NetworkData): Network {
+    return new Network(data.spec, data.weights);
+  }
+
+  /** Copies the current weights out as plain arrays. */
+  toData(): NetworkData {
+    const names = weightNames(this.spec);
+    return {spec: this.spec, weights: this.variables.map((v, i) => ({name: names[i], shape: v.shape.slice(), values: v.dataSync() as Float32Array}))};
+  }
+
+  countParams(): number {
+    return summary(this.spec).totalParams;
+  }
+
+  /** The model's output (call inside tf.tidy). `x` is int ids [B, T] for Embedding models, floats otherwise. */
+  apply(x: tf.Tensor, options: ForwardOptions = {}): tf.Tensor {
+    let h = x;
+    const last = this.spec.layers.length - 1;
+    this.spec.layers.forEach((layer, i) => {
+      h = this.applyLayer(layer, this.perLayer[i], h, options, options.logits && i === last);
+    });
+    return h;
+  }
+
+  /**
+   * Every hidden state of the first SimpleRNN, [B, T, units], in inference mode: the §6 "state model"
+   * that shares the trained Embedding and SimpleRNN weights.
+   */
+  hiddenStates(x: tf.Tensor): tf.Tensor3D {
+    let h = x;
+    for (const [i, layer] of this.spec.layers.entries()) {
+      if (layer.type === "SimpleRNN") return simpleRnn(h as tf.Tensor3D, this.perLayer[i], {...layer, returnSequences: true}, {}) as tf.Tensor3D;
+      h = this.applyLayer(layer, this.perLayer[i], h, {}, false);
+    }
+    throw new TypeError(`${this.spec.name} has no SimpleRNN layer`);
+  }
+
+  private applyLayer(layer: LayerSpec, w: tf.Variable[], h: tf.Tensor, options: ForwardOptions, rawOutput?: boolean): tf.Tensor {
+    switch (layer.type) {
+      case "Embedding": return embeddingLookup(w[0] as tf.Tensor2D, h);
+      case "SimpleRNN": return simpleRnn(h as tf.Tensor3D, w, layer, options);
+      case "Dense":
+      case "TimeDistributed": return dense(h, w, rawOutput ? "linear" : layer.activation);
+      case "Dropout": return options.training && layer.rate > 0 ? h.mul(dropoutMask(h.shape, layer.rate, options.rng)) : h;
+      case "GlobalAveragePooling1D": return h.mean(1);
+      case "RepeatVector": return h.expandDims(1).tile([1, layer.n, 1]);
+    }
+  }
+
+  dispose() {
+    for (const v of this.variables) v.dispose();
+  }
+}
+
+function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], layer: Extract<LayerSpec, {type: "SimpleRNN"}>, {training, rng}: ForwardOptions): tf.Tensor {
+  const [batch, steps, features] = x.shape;
+  const units = layer.units;
+  let input: tf.Tensor = x;
+  if (training && layer.dropout > 0) input = x.mul(dropoutMask([batch, 1, features], layer.dropout, rng));
+  const projected = input.reshape([batch * steps, features]).matMul(kernel as tf.Tensor2D).add(bias).reshape([batch, steps, units]);
+  const perStep = tf.unstack(projected, 1);
+  const recurrentMask = training && layer.recurrentDropout > 0 ? dropoutMask([batch, units], layer.recurrentDropout, rng) : null;
+  let h = activate(perStep[0], layer.activation); // h₀ = 0, so h₀·U vanishes
+  const states = [h];
+  for (let t = 1; t < steps; ++t) {
+    const previous = recurrentMask ? h.mul(recurrentMask) : h;
+    h = activate(perStep[t].add(previous.matMul(recurrent as tf.Tensor2D)), layer.activation);
+    states.push(h);
+  }
+  return layer.returnSequences ? tf.stack(states, 1) : h;
+}
+
+function dense(h: tf.Tensor, [kernel, bias]: tf.Variable[], activation: Activation): tf.Tensor {
+  const shape = h.shape;
+  const flat = shape.length === 2 ? h : h.reshape([-1, shape[shape.length - 1]]);
+  const out = activate(flat.matMul(kernel as tf.Tensor2D).add(bias), activation);
+  return shape.length === 2 ? out : out.reshape([...shape.slice(0, -1), kernel.shape[1]]);
+}
+
+function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
+  switch (activation) {
+    case "linear": return x;
+    case "tanh": return x.tanh();
+    case "relu": return x.relu();
+    case "sigmoid": return x.sigmoid();
+    case "softmax": return x.softmax();
+  }
+}
+
+/** Keras dropout: keep with probability 1 - rate, scaled by 1 / (1 - rate); drawn from the seeded generator. */
+function dropoutMask(shape: number[], rate: number, rng?: RandomState): tf.Tensor {
+  if (!rng) throw new TypeError("training with dropout needs an rng");
+  const size = shape.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(size);
+  const scale = 1 / (1 - rate);
+  for (let i = 0; i < size; ++i) values[i] = rng.randomSample() >= rate ? scale : 0;
+  return tf.tensor(values, shape);
+}
+
+function weightCount(layer: LayerSpec): number {
+  return layer.type === "Embedding" ? 1 : layer.type === "SimpleRNN" ? 3 : layer.type === "Dense" || layer.type === "TimeDistributed" ? 2 : 0;
+}
+
+/** Keras weight names, layers numbered as in `summary`. */
+export function weightNames(spec: ModelSpec): string[] {
+  const rows = summary(spec).rows;
+  return spec.layers.flatMap((layer, i) => {
+    const name = rows[i].name;
+    if (layer.type === "Embedding") return [`${name}/embeddings`];
+    if (layer.type === "SimpleRNN") return ["kernel", "recurrent_kernel", "bias"].map((w) => `${name}/simple_rnn_cell/${w}`);
+    if (layer.type === "Dense") return [`${name}/kernel`, `${name}/bias`];
+    if (layer.type === "TimeDistributed") return [`${name}/kernel`, `${name}/bias`];
+    return [];
+  });
+}
+
+export function weightShapes(spec: ModelSpec): number[][] {
+  const inputs = inputShapes(spec);
+  return spec.layers.flatMap((layer, i) => {
+    const d = inputs[i][inputs[i].length - 1];
+    if (layer.type === "Embedding") return [[layer.inputDim, layer.outputDim]];
+    if (layer.type === "SimpleRNN") return [[d, layer.units], [layer.units, layer.units], [layer.units]];
+    if (layer.type === "Dense" || layer.type === "TimeDistributed") return [[d, layer.units], [layer.units]];
+    return [];
+  });
+}
