@@ -8,7 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 export function embeddingLookup(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
   const [, dim] = table.shape;
   const flatIds = ids.reshape([-1]).toInt();
-  const lookup = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
+  const lookup = tf.customGrad(((t: tf.Tensor, save: tf.GradSaveFunc) => {
     save([flatIds]);
     return {
       value: tf.gather(t, flatIds),
@@ -17,6 +17,6 @@ export function embeddingLookup(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
         return [tf.scatterND(indices, (dy as tf.Tensor).reshape([-1, dim]), table.shape)];
       }
     };
-  });
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return (lookup(table) as tf.Tensor).reshape([...ids.shape, dim]);
 }

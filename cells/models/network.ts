@@ -151,10 +151,10 @@ function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], lay
 }
 
 function dense(h: tf.Tensor, [kernel, bias]: tf.Variable[], activation: Activation): tf.Tensor {
-  const shape = h.shape;
+  const shape = h.shape as number[];
   const flat = shape.length === 2 ? h : h.reshape([-1, shape[shape.length - 1]]);
   const out = activate(flat.matMul(kernel as tf.Tensor2D).add(bias), activation);
-  return shape.length === 2 ? out : out.reshape([...shape.slice(0, -1), kernel.shape[1]]);
+  return shape.length === 2 ? out : out.reshape([...shape.slice(0, -1), kernel.shape[1] as number]);
 }
 
 function activate(x: tf.Tensor, activation: Activation): tf.Tensor {

@@ -25,7 +25,7 @@ export function padSequences(sequences: readonly (readonly number[] | ArrayLike<
   return sequences.map((sequence) => {
     const row = new Int32Array(length).fill(value);
     if (!sequence.length || !length) return row;
-    const all = Array.from(sequence);
+    const all = Array.from(sequence as ArrayLike<number>);
     const kept = truncating === "pre" ? all.slice(-length) : all.slice(0, length);
     row.set(kept, padding === "pre" ? length - kept.length : 0);
     return row;

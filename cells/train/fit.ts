@@ -16,6 +16,8 @@ export interface FitOptions {
   seed?: number;
   /** Aborting stops within one batch; the generator then throws a TrainingAborted. */
   signal?: AbortSignal;
+  /** Called after each batch with the 1-based batch number within the epoch and the batch count. */
+  onBatch?: (batch: number, batches: number, epoch: number) => void;
 }
 
 export interface EpochLogs {
@@ -85,6 +87,7 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
         const [loss, accuracy] = trainStep(network, optimizer, data, rows, rng);
         lossSum += loss * rows.length;
         correct += accuracy * rows.length;
+        options.onBatch?.(b + 1, batches, epoch + 1);
         await nextTask();
       }
       if (signal?.aborted) throw new TrainingAborted();
