@@ -24,7 +24,7 @@ export function pageHtml(page: CompiledPage, assets: PageAssets, extraHead = "")
 <script type="module" src="${assets.script}"></script>${extraHead}
 </head>
 <body>
-<header class="courant-header"><a href="${assets.home}">Courant</a><span id="courant-backend"></span></header>
+<header class="courant-header"><a href="${assets.home}">Courant</a><span><span id="courant-backend"></span> <small id="courant-backend-why"></small></span></header>
 <main>
 ${page.html}</main>
 </body>

@@ -5,6 +5,7 @@ const messages = {
     cellAt: (line: number) => `the cell at line ${line}`,
     line: (line: number, column?: number) => (column === undefined ? `line ${line}` : `line ${line}:${column + 1}`),
     backend: "backend",
+    backendWhy: "measured per step",
     running: "running"
   },
   fr: {
@@ -12,6 +13,7 @@ const messages = {
     cellAt: (line: number) => `la cellule de la ligne ${line}`,
     line: (line: number, column?: number) => (column === undefined ? `ligne ${line}` : `ligne ${line}:${column + 1}`),
     backend: "backend",
+    backendWhy: "mesuré par pas",
     running: "calcul en cours"
   }
 };

@@ -56,6 +56,7 @@ export function observe<T>(subscribe: (change: (value: T) => void) => () => void
 export function inputValue(input: Element): unknown {
   if (input instanceof HTMLInputElement) {
     if (input.type === "checkbox") return input.checked;
+    if (input.type === "file") return Array.from(input.files ?? []);
     if (input.type === "range" || input.type === "number") return input.valueAsNumber;
   }
   return (input as {value?: unknown}).value;
@@ -72,12 +73,16 @@ export function observeInput(input: Element): ValueStream<unknown> {
 
 /** `width`: the page's content width, updated on resize. */
 export function observeWidth(element: Element): ValueStream<number> {
+  const contentWidth = () => {
+    const style = getComputedStyle(element);
+    return Math.floor(element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  };
   return observe((change) => {
-    let last = element.clientWidth;
+    let last = contentWidth();
     const observer = new ResizeObserver(() => {
-      if (element.clientWidth !== last) change((last = element.clientWidth));
+      if (contentWidth() !== last) change((last = contentWidth()));
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, element.clientWidth);
+  }, contentWidth());
 }

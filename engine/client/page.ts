@@ -43,6 +43,7 @@ export async function startPage({cells, usesTf}: PageSpec) {
     const root = document.getElementById(`cell-${cell.id}`);
     if (!root) continue;
     const view = new CellView(root, cell, t);
+    if (cell.outputs.length) root.dataset.outputs = cell.outputs.join(" ");
     views.set(cellVariableName(cell), view);
     for (const name of cell.outputs) if (!definers.has(name)) definers.set(name, view);
   }

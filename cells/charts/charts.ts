@@ -1,0 +1,107 @@
+import * as Plot from "@observablehq/plot";
+import type {LengthGradient} from "../experiments/vanishing-gradient.js";
+import type {HiddenStates} from "../inspect/sentiment.js";
+import type {History} from "../train/fit.js";
+
+/** The essay's Plot charts. Each takes data and a width and returns an element. */
+
+type Series = {epoch: number; value: number; série: string};
+
+function series(history: History, keys: [keyof History, string][]): Series[] {
+  return keys.flatMap(([key, name]) => history[key].map((value, i) => ({epoch: i + 1, value, série: name})));
+}
+
+/** Loss and accuracy per epoch, train and validation; the x axis spans all epochs so curves grow. */
+export function trainingCurves(history: History, {epochs, width}: {epochs: number; width: number}): HTMLElement {
+  const half = Math.max(280, Math.floor((width - 32) / 2));
+  const common = (y: string, data: Series[], domain?: [number, number]) => Plot.plot({
+    width: half, height: 260, marginLeft: 48,
+    x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: Math.min(epochs, 10), tickFormat: "d"},
+    y: {label: y, grid: true, ...(domain ? {domain} : {})},
+    color: {legend: true, domain: data.length ? [...new Set(data.map((d) => d.série))] : undefined},
+    marks: [Plot.line(data, {x: "epoch", y: "value", stroke: "série", strokeWidth: 2}), Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})]
+  });
+  const root = document.createElement("div");
+  root.className = "courant-row";
+  root.append(
+    titled("Évolution de la Loss", common("Loss", series(history, [["loss", "Train Loss"], ["val_loss", "Val Loss"]]))),
+    titled("Évolution de l'Accuracy", common("Accuracy", series(history, [["accuracy", "Train Accuracy"], ["val_accuracy", "Val Accuracy"]]), [0, 1]))
+  );
+  return root;
+}
+
+function titled(title: string, chart: Element): HTMLElement {
+  const figure = document.createElement("figure");
+  const caption = document.createElement("figcaption");
+  caption.textContent = title;
+  figure.append(caption, chart);
+  return figure;
+}
+
+const PAD = "·";
+
+/** Position labels: the token, or a middle dot for padding; numbered so that repeated words stay distinct. */
+export function positionLabels(tokens: (string | null)[]): string[] {
+  return tokens.map((t, i) => `${i + 1}. ${t ?? PAD}`);
+}
+
+/** Heatmap of the hidden states (units × positions) with the tokens on the x axis; padding positions greyed. */
+export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: number; title: string}): HTMLElement {
+  const labels = positionLabels(h.tokens);
+  const cells = h.states.flatMap((state, t) => state.map((value, unit) => ({position: labels[t], unit, value, padding: h.tokens[t] === null})));
+  const units = h.states[0]?.length ?? 0;
+  const every = Math.max(1, Math.ceil(units / 16));
+  const chart = Plot.plot({
+    width, height: Math.min(420, 120 + units * 2.2), marginBottom: 90, marginLeft: 50,
+    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
+    y: {label: "Dimension de l'état caché", tickFormat: (d: number) => (d % every === 0 ? String(d) : "")},
+    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1], legend: true, label: "h"},
+    marks: [Plot.cell(cells, {x: "position", y: "unit", fill: "value", fillOpacity: (d: {padding: boolean}) => (d.padding ? 0.35 : 1), inset: 0})]
+  });
+  return titled(title, chart);
+}
+
+/** ‖h_t‖ per position. */
+export function stateNormChart(h: HiddenStates, {width}: {width: number}): HTMLElement {
+  const labels = positionLabels(h.tokens);
+  const data = h.norms.map((norm, t) => ({position: labels[t], norm, padding: h.tokens[t] === null}));
+  return titled("Évolution de la norme des états cachés", Plot.plot({
+    width, height: 240, marginBottom: 90, marginLeft: 50,
+    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
+    y: {label: "Norme de l'état caché", grid: true},
+    marks: [
+      Plot.line(data, {x: "position", y: "norm", strokeWidth: 2}),
+      Plot.dot(data, {x: "position", y: "norm", r: 4, fill: (d: {padding: boolean}) => (d.padding ? "#bbb" : "steelblue")})
+    ]
+  }));
+}
+
+/** The seed's §8 plot: mean gradient norm against sequence length, log scale, values annotated. */
+export function gradientByLengthChart(results: LengthGradient[], {width}: {width: number}): HTMLElement {
+  return titled("Problème du Gradient qui Disparaît dans les RNN", Plot.plot({
+    width, height: 320, marginLeft: 60,
+    x: {label: "Longueur de la séquence", grid: true},
+    y: {label: "Norme moyenne des gradients", type: "log", grid: true, tickFormat: pythonExponent},
+    marks: [
+      Plot.line(results, {x: "length", y: "meanGradientNorm", strokeWidth: 2}),
+      Plot.dot(results, {x: "length", y: "meanGradientNorm", r: 6, fill: "steelblue"}),
+      Plot.text(results, {x: "length", y: "meanGradientNorm", text: (d: LengthGradient) => pythonExponent(d.meanGradientNorm), dy: -14})
+    ]
+  }));
+}
+
+/** ‖∂L/∂x_t‖ for each timestep t, log scale. */
+export function gradientByTimestepChart(norms: number[], {width}: {width: number}): HTMLElement {
+  const data = norms.map((norm, i) => ({t: i + 1, norm}));
+  return titled(`‖∂L/∂xₜ‖ pour chaque pas de temps (séquence de ${norms.length})`, Plot.plot({
+    width, height: 280, marginLeft: 60,
+    x: {label: "Pas de temps t", grid: true},
+    y: {label: "‖∂L/∂xₜ‖", type: "log", grid: true, tickFormat: pythonExponent},
+    marks: [Plot.line(data, {x: "t", y: "norm", strokeWidth: 2, stroke: "#6a1b9a"}), Plot.dot(data, {x: "t", y: "norm", r: 2.5, fill: "#6a1b9a"})]
+  }));
+}
+
+/** Python's `f"{x:.2e}"`: two decimals, an exponent of at least two digits (2.31e+01). */
+export function pythonExponent(x: number): string {
+  return x.toExponential(2).replace(/e([+-])(\d)$/, "e$10$2");
+}

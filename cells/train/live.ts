@@ -1,0 +1,45 @@
+import * as tf from "@tensorflow/tfjs";
+import {Network} from "../models/network.js";
+import type {ModelSpec} from "../models/spec.js";
+import type {Dataset} from "./data.js";
+import {fit, type EpochLogs, type FitOptions, type History} from "./fit.js";
+
+/** What a page's training cell sees: the live network, and how far training got. */
+export interface LiveTraining {
+  network: Network;
+  /** 0 before the first epoch. */
+  epoch: number;
+  epochs: number;
+  logs: EpochLogs | null;
+  history: History;
+  progress: number;
+  done: boolean;
+  /** The tfjs backend the training runs on. */
+  backend: string;
+  elapsed: number;
+}
+
+/**
+ * Trains a fresh model and yields the live network before the first epoch and after each one, so that a
+ * page can plot the curves and predict with the weights as they learn. Until the last value is yielded
+ * the generator owns the network (an abort or an error disposes it); the last value hands it over.
+ */
+export async function* trainLive(spec: ModelSpec, data: Dataset, options: FitOptions = {}): AsyncGenerator<LiveTraining> {
+  const epochs = options.epochs ?? 10;
+  const network = Network.create(spec, {seed: options.seed});
+  const backend = tf.getBackend();
+  let handedOver = false;
+  try {
+    const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
+    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, elapsed: 0};
+    let last: LiveTraining | null = null;
+    for await (const update of fit(network, data, options)) {
+      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, elapsed: update.elapsed};
+      if (update.epoch < epochs) yield last;
+    }
+    handedOver = true;
+    yield {...last!, done: true};
+  } finally {
+    if (!handedOver) network.dispose();
+  }
+}
