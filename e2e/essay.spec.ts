@@ -3,7 +3,6 @@ import {numTensors, setInput, siteURL, watchConsole} from "./helpers.js";
 
 const runsOf = (page: Page, output: string) => page.locator(`.courant-cell[data-outputs~="${output}"]`).getAttribute("data-runs").then(Number);
 const trainingStatus = (page: Page) => page.locator(".courant-training-status");
-const slider = (page: Page, label: string) => page.locator("form", {hasText: label}).locator("input[type=range]");
 
 async function waitForTraining(page: Page) {
   await expect(trainingStatus(page)).toContainText("Entraînement terminé", {timeout: 120_000});
