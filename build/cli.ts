@@ -9,6 +9,7 @@ const USAGE = `usage: courant <command> [options]
   courant dev [dir]                serve the pages of dir (default: pages) and reload on change
   courant build [dir] --out dist   write a static site (default: dist)
   courant preview [dist]           serve a built site
+  courant bench [--stock-webgl]    print training figures, Courant against stock tfjs layers
 
 options:
   --port N     port to listen on (default 3000)
@@ -23,7 +24,8 @@ async function main(argv: string[]) {
       port: {type: "string", default: "3000"},
       host: {type: "string", default: "127.0.0.1"},
       out: {type: "string", default: "dist"},
-      help: {type: "boolean", short: "h"}
+      help: {type: "boolean", short: "h"},
+      "stock-webgl": {type: "boolean", default: false}
     }
   });
   const [command, dir] = positionals;
@@ -53,6 +55,11 @@ async function main(argv: string[]) {
       const root = resolve(dir ?? values.out!);
       const server = await serve({root, port, host: values.host!});
       console.log(`courant: previewing ${root} at http://${values.host}:${(server.address() as {port: number}).port}/`);
+      return;
+    }
+    case "bench": {
+      const {runBench} = await import("./bench/run.js");
+      await runBench({stockWebgl: values["stock-webgl"]});
       return;
     }
     default:

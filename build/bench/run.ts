@@ -1,0 +1,125 @@
+import * as esbuild from "esbuild";
+import {chromium, type Page} from "@playwright/test";
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromiumArgs, findChromium} from "../../e2e/browser.js";
+import {buildSite} from "../build-site.js";
+import {serve} from "../serve.js";
+import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BenchOptions {
+  /** Also measure the stock model on WebGL (its orthogonal initialiser alone took 52–107 s here). */
+  stockWebgl?: boolean;
+}
+
+/**
+ * `npm run bench`: Courant's training path against stock tfjs layers, side by side in one run, in Node and
+ * in headless Chromium; the gradient experiment; and the essay's reaction time to a hidden-size change.
+ */
+export async function runBench({stockWebgl = false}: BenchOptions = {}) {
+  const rows: (TrainingFigures & {where: string; model: string; longestTaskMs?: number})[] = [];
+  const log = (text: string) => process.stdout.write(text + "\n");
+  log("courant bench — seed config: 640 examples (409 train / 103 validation of the 512-row split), T=20, Embedding 1000×100, SimpleRNN 128 (dropout .3/.3), batch 32");
+
+  for (const backend of ["wasm", "cpu"]) {
+    log(`node ${backend}: courant…`);
+    rows.push({where: "node", model: "courant", ...(await measureCourant(backend, backend === "cpu" ? 2 : 10))});
+  }
+  log("node cpu: stock tfjs layers…");
+  rows.push({where: "node", model: "stock", ...(await measureStock("cpu", 1))});
+  log("node wasm: stock tfjs layers…");
+  rows.push({where: "node", model: "stock", ...(await measureStock("wasm", 1))});
+  const nodeGradients = await measureGradientExperiment("wasm");
+
+  const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
+  const {page, close} = await benchPage(browser);
+  const browserGradients: Record<string, number | null> = {};
+  for (const backend of ["wasm", "webgl", "cpu"]) {
+    log(`chromium ${backend}: courant…`);
+    const epochs = backend === "wasm" ? 10 : 2;
+    rows.push({where: "chromium", model: "courant", ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e), [backend, epochs] as const))});
+    browserGradients[backend] = await page.evaluate((b) => (window as any).benchGradients(b), backend);
+  }
+  for (const backend of ["wasm", "cpu", ...(stockWebgl ? ["webgl"] : [])]) {
+    log(`chromium ${backend}: stock tfjs layers…`);
+    rows.push({where: "chromium", model: "stock", ...(await page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const))});
+  }
+  await close();
+  const reaction = await essayReaction(browser);
+  await browser.close();
+
+  log("");
+  log(table(rows));
+  log("");
+  log(`vanishing-gradient experiment (lengths 10/20/50/100, hidden 64, batch 32): node wasm ${fmt(nodeGradients)} s; chromium ${Object.entries(browserGradients).map(([b, s]) => `${b} ${fmt(s)} s`).join(", ")}`);
+  log(`essay: hidden-size change → first plotted epoch: ${fmt(reaction.firstEpochSeconds)} s (backend ${reaction.backend}); longest main-thread task while training in the bench page: ${rows.filter((r) => r.longestTaskMs !== undefined).map((r) => `${r.backend} ${Math.round(r.longestTaskMs!)} ms`).join(", ")}`);
+  if (!stockWebgl) log("stock tfjs on chromium webgl not measured (its orthogonal initialiser alone took 52–107 s on this machine class); pass --stock-webgl to include it");
+  const best = (model: string) => rows.filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null).sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
+  const ours = best("courant");
+  const stock = best("stock");
+  log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours?.backend}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
+}
+
+async function benchPage(browser: import("@playwright/test").Browser) {
+  const outDir = mkdtempSync(join(tmpdir(), "courant-bench-"));
+  await esbuild.build({
+    entryPoints: [join(root, "build/bench/browser-entry.ts")], outfile: join(outDir, "bench.js"), bundle: true, format: "esm",
+    platform: "browser", target: "es2022", minify: true, logLevel: "silent",
+    external: ["fs", "path", "os", "crypto", "worker_threads", "perf_hooks"]
+  });
+  mkdirSync(join(outDir, "wasm"));
+  const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
+  for (const file of readdirSync(wasmDir)) if (file.endsWith(".wasm")) copyFileSync(join(wasmDir, file), join(outDir, "wasm", file));
+  writeFileSync(join(outDir, "index.html"), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>`);
+  const server = await serve({root: outDir, port: 0, host: "127.0.0.1"});
+  const page = await browser.newPage();
+  page.setDefaultTimeout(0);
+  await page.goto(`http://127.0.0.1:${(server.address() as {port: number}).port}/`);
+  await page.waitForFunction(() => document.title === "bench ready");
+  return {page, close: async () => (await page.close(), server.close())};
+}
+
+/** Seconds from moving the essay's hidden-size slider to the first epoch of the new training on screen. */
+async function essayReaction(browser: import("@playwright/test").Browser) {
+  const outDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
+  await buildSite({pagesDir: join(root, "pages"), outDir});
+  const server = await serve({root: outDir, port: 0, host: "127.0.0.1"});
+  const page: Page = await browser.newPage();
+  page.setDefaultTimeout(180_000);
+  await page.goto(`http://127.0.0.1:${(server.address() as {port: number}).port}/rnn-basics.html`);
+  await page.locator(".courant-training-status", {hasText: "Entraînement terminé"}).waitFor();
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  const seconds = (await page.evaluate(`new Promise((resolve) => {
+    const input = [...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]");
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (/époque 1 \\//.test(document.querySelector(".courant-training-status")?.textContent ?? "")) {
+        observer.disconnect();
+        resolve((performance.now() - started) / 1000);
+      }
+    });
+    observer.observe(document.querySelector("main"), {subtree: true, childList: true, characterData: true});
+    input.value = "64";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  })`)) as number;
+  const backend = (await page.locator("#courant-backend").textContent())?.replace(/^backend: /, "") ?? "?";
+  await page.close();
+  server.close();
+  return {firstEpochSeconds: seconds, backend};
+}
+
+function fmt(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined ? "n/a" : x.toFixed(digits);
+}
+
+function table(rows: (TrainingFigures & {where: string; model: string; longestTaskMs?: number})[]): string {
+  const header = ["where", "model", "backend", "s/epoch", "s/10 epochs", "samples/s", "kernels/batch", "build ms (h=256 for courant)", "longest task ms", "note"];
+  const body = rows.map((r) => [r.where, r.model, r.backend, fmt(r.epochSeconds, 3), fmt(r.tenEpochSeconds), fmt(r.samplesPerSecond, 0), r.kernelsPerBatch === null ? "n/a" : String(r.kernelsPerBatch), fmt(r.buildMs, 0), r.longestTaskMs === undefined ? "" : fmt(r.longestTaskMs, 0), r.note]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
