@@ -84,7 +84,7 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
       for (let b = 0; b < batches; ++b) {
         if (signal?.aborted) throw new TrainingAborted();
         const rows = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, order.length));
-        const [loss, accuracy] = trainStep(network, optimizer, data, rows, rng);
+        const [loss, accuracy] = trainBatch(network, optimizer, data, rows, rng);
         lossSum += loss * rows.length;
         correct += accuracy * rows.length;
         options.onBatch?.(b + 1, batches, epoch + 1);
@@ -110,7 +110,8 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   }
 }
 
-function trainStep(network: Network, optimizer: tf.Optimizer, data: Dataset, rows: Int32Array, rng: RandomState): [number, number] {
+/** One optimisation step on the rows `rows` of `data`: returns the batch's loss and accuracy. */
+export function trainBatch(network: Network, optimizer: tf.Optimizer, data: Dataset, rows: Int32Array, rng: RandomState): [number, number] {
   return tf.tidy(() => {
     const {xs, ys} = batchTensors(data, rows);
     let accuracy: tf.Scalar | null = null;
