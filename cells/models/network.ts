@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import {RandomState} from "../random/mt19937.js";
 import {glorotUniform, orthogonal, uniform} from "../random/initializers.js";
 import {embeddingLookup} from "./embedding.js";
+import {simpleRnnLastState} from "./simple-rnn-bptt.js";
 import {inputShapes, type Activation, type LayerSpec, type ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
 
@@ -137,9 +138,13 @@ function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], lay
   const units = layer.units;
   let input: tf.Tensor = x;
   if (training && layer.dropout > 0) input = x.mul(dropoutMask([batch, 1, features], layer.dropout, rng));
-  const projected = input.reshape([batch * steps, features]).matMul(kernel as tf.Tensor2D).add(bias).reshape([batch, steps, units]);
-  const perStep = tf.unstack(projected, 1);
   const recurrentMask = training && layer.recurrentDropout > 0 ? dropoutMask([batch, units], layer.recurrentDropout, rng) : null;
+  if (!layer.returnSequences && layer.activation === "tanh" && !autodiffRnn) {
+    return simpleRnnLastState(input as tf.Tensor3D, kernel as tf.Tensor2D, recurrent as tf.Tensor2D, bias as tf.Tensor1D, recurrentMask);
+  }
+  const projected = input.reshape([batch * steps, features]).matMul(kernel as tf.Tensor2D).add(bias).reshape([batch, steps, units]);
+  // tfjs 4.22's gradient of a one-element unstack throws; a reshape is the same thing.
+  const perStep = steps === 1 ? [projected.reshape([batch, units])] : tf.unstack(projected, 1);
   let h = activate(perStep[0], layer.activation); // h₀ = 0, so h₀·U vanishes
   const states = [h];
   for (let t = 1; t < steps; ++t) {
@@ -148,6 +153,12 @@ function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], lay
     states.push(h);
   }
   return layer.returnSequences ? tf.stack(states, 1) : h;
+}
+
+/** Tests compare the hand-written BPTT with tfjs's autodiff of the same loop. */
+let autodiffRnn = false;
+export function useAutodiffRnn(enabled: boolean) {
+  autodiffRnn = enabled;
 }
 
 function dense(h: tf.Tensor, [kernel, bias]: tf.Variable[], activation: Activation): tf.Tensor {
