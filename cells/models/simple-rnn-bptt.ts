@@ -15,38 +15,39 @@ export function simpleRnnLastState(x: tf.Tensor3D, kernel: tf.Tensor2D, recurren
   const run = tf.customGrad(((input: tf.Tensor3D, w: tf.Tensor2D, u: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
     const projected = tf.unstack(input.reshape([batch * steps, features]).matMul(w).add(b).reshape([batch, steps, units]), 1);
     const states: tf.Tensor[] = [tf.tanh(projected[0])];
-    const masked: tf.Tensor[] = [];
     for (let t = 1; t < steps; ++t) {
       const previous = recurrentMask ? states[t - 1].mul(recurrentMask) : states[t - 1];
-      masked.push(previous);
       states.push(tf.tanh(projected[t].add(previous.matMul(u))));
     }
-    // Everything the backward pass reads must be saved: tfjs frees the forward pass's other tensors first.
-    save([input, w, u, ...(recurrentMask ? [recurrentMask] : []), ...states, ...masked]);
+    // Everything the backward pass reads must be saved (tfjs frees the forward pass's other tensors first).
+    // No stack/unstack/slice here: on wasm those kernels copy through JavaScript and cost more than the math.
+    save([input, w, u, ...states, ...(recurrentMask ? [recurrentMask] : [])]);
     return {
       value: states[steps - 1],
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const [xs, ws, us] = saved;
-        const mask = recurrentMask ? saved[3] : null;
-        const offset = mask ? 4 : 3;
-        const hs = saved.slice(offset, offset + steps);
-        const hm = saved.slice(offset + steps);
+        const hs = saved.slice(3, 3 + steps);
+        const mask = saved[3 + steps] ?? null;
         // Transposes are materialised once: wasm's matMul with a transposed operand is several times slower.
         const uT = us.transpose();
-        // tanh' = 1 − h², for all steps in a few kernels; the recurrent mask is folded into it.
-        const derivative = tf.scalar(1).sub(tf.stack(hs).square());
-        const derivatives = tf.unstack(derivative);
-        const gates = mask ? tf.unstack(derivative.mul(mask)) : derivatives;
+        const one = tf.scalar(1);
         const dz: tf.Tensor[] = new Array(steps);
-        dz[steps - 1] = (dy as tf.Tensor).mul(derivatives[steps - 1]);
-        for (let t = steps - 1; t > 0; --t) dz[t - 1] = dz[t].matMul(uT).mul(gates[t - 1]);
-        const dzAll = tf.stack(dz, 1).reshape([batch * steps, units]);
+        dz[steps - 1] = (dy as tf.Tensor).mul(one.sub(hs[steps - 1].square()));
+        for (let t = steps - 1; t > 0; --t) {
+          const gate = one.sub(hs[t - 1].square()); // tanh' = 1 − h²
+          dz[t - 1] = dz[t].matMul(uT).mul(mask ? gate.mul(mask) : gate);
+        }
+        const dzAll = (steps === 1 ? dz[0].expandDims(1) : tf.stack(dz, 1)).reshape([batch * steps, units]);
         const dx = dzAll.matMul(ws.transpose()).reshape([batch, steps, features]);
         const dw = xs.reshape([batch * steps, features]).transpose().matMul(dzAll);
         const db = dzAll.sum(0);
-        const du = steps > 1
-          ? tf.concat(hm, 0).transpose().matMul(tf.concat(dz.slice(1), 0))
-          : tf.zerosLike(us);
+        let du: tf.Tensor = tf.zerosLike(us);
+        if (steps > 1) {
+          // dU = Σ_t (h_{t−1}⊙m)ᵀ·dz_t: all steps in one matMul over the concatenated steps
+          const previous = hs.slice(0, steps - 1);
+          const masked = tf.concat(mask ? previous.map((h) => h.mul(mask)) : previous, 0);
+          du = masked.transpose().matMul(tf.concat(dz.slice(1), 0));
+        }
         return [dx, dw, du, db];
       }
     };
