@@ -6,6 +6,7 @@ import {compilePage, type CompiledPage} from "../engine/compiler/compile-page.js
 import {emitPageModule} from "../engine/compiler/emit-module.js";
 import {findPages} from "./find-pages.js";
 import {pageHtml} from "./page-html.js";
+import {workerPlugin} from "./worker-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
@@ -41,6 +42,8 @@ export async function buildSite({pagesDir, outDir, dev = false, extraHead = ""}:
 
   rmSync(outDir, {recursive: true, force: true});
   const assetsDir = join(outDir, ASSETS);
+  // The wasm backend's Emscripten glue mentions Node modules it never loads in a browser.
+  const external = ["fs", "path", "os", "crypto", "worker_threads", "perf_hooks"];
   const result = await esbuild.build({
     entryPoints: [
       ...pages.map((page) => ({in: `courant-page:${page.source}`, out: entryFor(page)})),
@@ -58,10 +61,9 @@ export async function buildSite({pagesDir, outDir, dev = false, extraHead = ""}:
     chunkNames: "chunk-[hash]",
     metafile: true,
     logLevel: "silent",
-    // The wasm backend's Emscripten glue mentions Node modules it never loads in a browser.
-    external: ["fs", "path", "os", "crypto", "worker_threads", "perf_hooks"],
+    external,
     define: {"process.env.NODE_ENV": dev ? '"development"' : '"production"'},
-    plugins: [pagesPlugin(pagesDir, pages)]
+    plugins: [pagesPlugin(pagesDir, pages), workerPlugin({outDir: assetsDir, dev, external})]
   });
 
   const outputs = Object.entries(result.metafile!.outputs);

@@ -40,6 +40,13 @@ describe("compilePage", () => {
     expect(compilePage(page).html).toMatch(/Total: <span class="courant-cell courant-inline" id="cell-\w+"><\/span> and <span/);
   });
 
+  it("finds ${…} in raw HTML blocks too", () => {
+    const page = fence("ts", "const x = 2;") + '\n<div class="box">\n<p id="v">${x * 2}</p>\n</div>\n';
+    const compiled = compilePage(page);
+    expect(compiled.cells.map((c) => [c.line, c.inline, c.inputs])).toEqual([[2, false, []], [6, true, ["x"]]]);
+    expect(compiled.html).toMatch(/<p id="v"><span class="courant-cell courant-inline" id="cell-\w+"><\/span><\/p>/);
+  });
+
   it("strips TypeScript types and keeps imports other cells use", () => {
     const page = fence("ts", 'import {range} from "d3-array";\nimport * as Plot2 from "@observablehq/plot";\ninterface P { x: number }\nconst p: P = {x: 1};');
     const [cell] = compilePage(page).cells;

@@ -83,6 +83,24 @@ export function parsePage(text: string): ParsedPage {
     return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
   };
 
+  // `${…}` inside a raw HTML block (which markdown-it leaves unparsed) is an inline cell too.
+  const defaultHtmlBlock = md.renderer.rules.html_block!;
+  md.renderer.rules.html_block = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const html = defaultHtmlBlock(tokens, index, options, env, self);
+    let out = "";
+    let cursor = 0;
+    for (let start = html.indexOf("${"); start >= 0; start = html.indexOf("${", cursor)) {
+      const end = findExpressionEnd(html, start + 2);
+      if (end < 0) break;
+      const line = lineOffset + (token.map ? token.map[0] + 1 : 1) + (html.slice(0, start).match(/\n/g)?.length ?? 0);
+      const id = addCell({source: html.slice(start + 2, end), lang: "ts", inline: true, line, echo: false});
+      out += html.slice(cursor, start) + `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
+      cursor = end + 1;
+    }
+    return out + html.slice(cursor);
+  };
+
   const html = md.render(content, {});
   return {data, html, cells};
 }

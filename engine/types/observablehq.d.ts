@@ -52,3 +52,9 @@ declare module "@observablehq/inputs" {
   export function table(data: unknown[], options?: Options): Input<unknown[]>;
   export function bind<T extends HTMLElement>(target: T, source: HTMLElement): T;
 }
+
+// `import url from "./x.ts?worker"`: bundled as a Web Worker script by Courant's build; the URL of the script.
+declare module "*?worker" {
+  const url: string;
+  export default url;
+}

@@ -1,0 +1,73 @@
+/// <reference lib="webworker" />
+import * as tf from "@tensorflow/tfjs";
+import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {Network} from "../models/network.js";
+import {fit, TrainingAborted} from "./fit.js";
+import type {FromWorker, ToWorker, TrainRequest} from "./worker-protocol.js";
+
+/**
+ * The training worker: runs `fit` off the page's main thread and posts each epoch's logs and weights.
+ * An "abort" message is seen between two batches (fit yields to the event loop after each batch).
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const runs = new Map<number, {controller: AbortController; batchesAfterAbort: number}>();
+let backendReady: Promise<string> | null = null;
+
+const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === "abort") runs.get(message.id)?.controller.abort();
+  else train(message);
+};
+
+async function startBackend(preferred: string, wasmPath: string): Promise<string> {
+  setWasmPaths(wasmPath);
+  for (const name of [preferred, "wasm", "cpu"]) {
+    try {
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        return name;
+      }
+    } catch {
+      // OffscreenCanvas or wasm may be missing in this worker: try the next backend.
+    }
+  }
+  throw new Error("no TensorFlow.js backend could start in the worker");
+}
+
+async function train(request: TrainRequest) {
+  const {id, spec, ids, rowLength, labels, options} = request;
+  const run = {controller: new AbortController(), batchesAfterAbort: 0};
+  runs.set(id, run);
+  let network: Network | null = null;
+  try {
+    const backend = await (backendReady ??= startBackend(request.backend, request.wasmPath));
+    post({type: "started", id, backend});
+    const rows = Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength));
+    network = Network.create(spec, {seed: options.seed});
+    const epochs = fit(network, {x: rows, y: labels}, {
+      ...options,
+      signal: run.controller.signal,
+      onBatch: () => {
+        if (run.controller.signal.aborted) run.batchesAfterAbort += 1;
+      }
+    });
+    let last = await epochs.next();
+    while (!last.done) {
+      post({type: "epoch", id, update: last.value, weights: network.toData()});
+      last = await epochs.next();
+    }
+    const weights = network.toData();
+    network.dispose();
+    network = null;
+    post({type: "done", id, history: last.value, weights, numTensors: tf.memory().numTensors}, weights.weights.map((w) => w.values.buffer));
+  } catch (error) {
+    network?.dispose();
+    network = null;
+    if (error instanceof TrainingAborted) post({type: "aborted", id, batchesAfterAbort: run.batchesAfterAbort, numTensors: tf.memory().numTensors});
+    else post({type: "error", id, message: error instanceof Error ? error.message : String(error)});
+  } finally {
+    runs.delete(id);
+  }
+}

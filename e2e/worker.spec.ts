@@ -1,0 +1,24 @@
+import {expect, test} from "@playwright/test";
+import {setInput} from "./helpers.js";
+
+test("training in the worker gives the main thread's history for the same seed", async ({page}) => {
+  await page.goto("worker.html");
+  await expect(page.locator("#compared")).toContainText("(worker)", {timeout: 60_000});
+  const {worker, main} = await page.evaluate(() => (window as any).__histories);
+  for (const key of ["loss", "accuracy", "val_loss", "val_accuracy"]) {
+    expect(worker.history[key].length).toBe(2);
+    worker.history[key].forEach((value: number, i: number) => expect(Math.abs(value - main.history[key][i]), key).toBeLessThanOrEqual(1e-6));
+  }
+});
+
+test("an input change stops the worker's run within one batch and frees its tensors", async ({page}) => {
+  await page.goto("worker.html");
+  await expect(page.locator("#long-epoch")).toHaveText(/^[1-9]/, {timeout: 60_000});
+  await setInput(page, "input[type=range]", 2);
+  await expect.poll(() => page.evaluate(() => (window as any).__workerStats.aborted.length), {timeout: 30_000}).toBeGreaterThanOrEqual(1);
+  const [aborted] = await page.evaluate(() => (window as any).__workerStats.aborted);
+  expect(aborted.batchesAfterAbort).toBeLessThanOrEqual(1);
+  expect(aborted.numTensors).toBe(0);
+  // the new run starts and streams epochs
+  await expect(page.locator("#long-epoch")).toHaveText(/^[1-9]/, {timeout: 60_000});
+});
