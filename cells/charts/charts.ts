@@ -19,7 +19,7 @@ export function trainingCurves(history: History, {epochs, width}: {epochs: numbe
     x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: Math.min(epochs, 10), tickFormat: "d"},
     y: {label: y, grid: true, ...(domain ? {domain} : {})},
     color: {legend: true, domain: data.length ? [...new Set(data.map((d) => d.série))] : undefined},
-    marks: [Plot.line(data, {x: "epoch", y: "value", stroke: "série", strokeWidth: 2}), Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})]
+    marks: [Plot.line(data, {x: "epoch", y: "value", stroke: "série", z: "série", strokeWidth: 2}), Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})]
   });
   const root = document.createElement("div");
   root.className = "courant-row";
@@ -45,18 +45,26 @@ export function positionLabels(tokens: (string | null)[]): string[] {
   return tokens.map((t, i) => `${i + 1}. ${t ?? PAD}`);
 }
 
-/** Heatmap of the hidden states (units × positions) with the tokens on the x axis; padding positions greyed. */
+/**
+ * Heatmap of the hidden states (units × positions) with the tokens on the x axis; padding positions are
+ * veiled. Drawn as one raster image, not thousands of SVG rectangles, so that redrawing stays cheap.
+ */
 export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: number; title: string}): HTMLElement {
   const labels = positionLabels(h.tokens);
-  const cells = h.states.flatMap((state, t) => state.map((value, unit) => ({position: labels[t], unit, value, padding: h.tokens[t] === null})));
+  const steps = h.states.length;
   const units = h.states[0]?.length ?? 0;
-  const every = Math.max(1, Math.ceil(units / 16));
+  const values = new Float64Array(steps * units);
+  h.states.forEach((state, t) => state.forEach((value, unit) => (values[unit * steps + t] = value)));
+  const padding = h.tokens.flatMap((token, t) => (token === null ? [t] : []));
   const chart = Plot.plot({
     width, height: Math.min(420, 120 + units * 2.2), marginBottom: 90, marginLeft: 50,
-    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
-    y: {label: "Dimension de l'état caché", tickFormat: (d: number) => (d % every === 0 ? String(d) : "")},
+    x: {label: "Position dans la séquence", domain: [0, steps], ticks: labels.map((_, t) => t + 0.5), tickFormat: (d: number) => labels[Math.floor(d)], tickRotate: -45},
+    y: {label: "Dimension de l'état caché", domain: [units, 0]},
     color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1], legend: true, label: "h"},
-    marks: [Plot.cell(cells, {x: "position", y: "unit", fill: "value", fillOpacity: (d: {padding: boolean}) => (d.padding ? 0.35 : 1), inset: 0})]
+    marks: [
+      Plot.raster(values, {width: steps, height: units, x1: 0, x2: steps, y1: 0, y2: units, imageRendering: "pixelated"}),
+      Plot.rect(padding, {x1: (t: number) => t, x2: (t: number) => t + 1, y1: 0, y2: units, fill: "white", fillOpacity: 0.55})
+    ]
   });
   return titled(title, chart);
 }

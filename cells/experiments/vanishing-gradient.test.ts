@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {beforeEach, describe, expect, it} from "vitest";
 import {useBackend} from "../testing/backends.js";
-import {gradientNormsByLength, inputGradientByTimestep} from "./vanishing-gradient.js";
+import {gradientNormsByLength, gradientNormsByLengthStream, inputGradientByTimestep} from "./vanishing-gradient.js";
 
 beforeEach(() => useBackend("wasm"));
 
@@ -22,6 +22,13 @@ describe("vanishing gradient experiments", () => {
     const norms = inputGradientByTimestep(40, {hiddenSize: 16, seed: 1});
     expect(norms.length).toBe(40);
     expect(norms[0]).toBeLessThan(norms[39] / 10);
+  });
+
+  it("streams the same results one length at a time", async () => {
+    const streamed: number[][] = [];
+    for await (const partial of gradientNormsByLengthStream([5, 9], {hiddenSize: 8, seed: 2})) streamed.push(partial.map((r) => r.meanGradientNorm));
+    const whole = gradientNormsByLength([5, 9], {hiddenSize: 8, seed: 2}).map((r) => r.meanGradientNorm);
+    expect(streamed).toEqual([whole.slice(0, 1), whole]);
   });
 
   it("is reproducible for a seed and names bad lengths", () => {

@@ -4,6 +4,7 @@ import {manyToOneSpec} from "../models/builders.js";
 import {Network} from "../models/network.js";
 import {checkSize} from "../models/spec.js";
 import {sparseCategoricalCrossentropyFromLogits} from "../train/losses.js";
+import {nextTask} from "../util/next-task.js";
 
 export interface GradientOptions {
   inputSize?: number;
@@ -27,23 +28,41 @@ export interface LengthGradient {
  * cross-entropy; the mean of the gradient norms over the trainable variables.
  */
 export function gradientNormsByLength(lengths: number[] = [10, 20, 50, 100], options: GradientOptions = {}): LengthGradient[] {
+  const settings = checkedSettings(lengths, options);
+  return lengths.map((length, i) => gradientForLength(length, i, settings));
+}
+
+/** The same experiment, one length at a time: yields the results so far after each length, in a task of its own. */
+export async function* gradientNormsByLengthStream(lengths: number[] = [10, 20, 50, 100], options: GradientOptions = {}): AsyncGenerator<LengthGradient[]> {
+  const settings = checkedSettings(lengths, options);
+  const results: LengthGradient[] = [];
+  for (const [i, length] of lengths.entries()) {
+    await nextTask();
+    results.push(gradientForLength(length, i, settings));
+    yield results.slice();
+  }
+}
+
+function checkedSettings(lengths: number[], {inputSize = 50, hiddenSize = 64, numClasses = 2, batchSize = 32, seed = 0}: GradientOptions): Required<GradientOptions> {
   if (!Array.isArray(lengths) || lengths.length === 0) throw new RangeError("lengths must be a non-empty array of integers");
   lengths.forEach((l, i) => checkSize(l, `lengths[${i}]`));
-  const {inputSize = 50, hiddenSize = 64, numClasses = 2, batchSize = 32, seed = 0} = options;
-  return lengths.map((length, i) => {
-    const rng = new RandomState(seed + i);
-    const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {seed: seed + i});
-    try {
-      const variableNorms = tf.tidy(() => {
-        const {x, y} = randomBatch(rng, batchSize, length, inputSize, numClasses);
-        const {grads} = tf.variableGrads(() => sparseCategoricalCrossentropyFromLogits(y, network.apply(x, {logits: true})).sum() as tf.Scalar, network.variables);
-        return network.variables.map((v) => grads[v.name].norm().dataSync()[0]);
-      });
-      return {length, meanGradientNorm: variableNorms.reduce((a, b) => a + b, 0) / variableNorms.length, variableNorms};
-    } finally {
-      network.dispose();
-    }
-  });
+  return {inputSize, hiddenSize, numClasses, batchSize, seed};
+}
+
+/** One length: a fresh model (seeded by position), one random batch, the norms of the weight gradients. */
+function gradientForLength(length: number, i: number, {inputSize, hiddenSize, numClasses, batchSize, seed}: Required<GradientOptions>): LengthGradient {
+  const rng = new RandomState(seed + i);
+  const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {seed: seed + i});
+  try {
+    const variableNorms = tf.tidy(() => {
+      const {x, y} = randomBatch(rng, batchSize, length, inputSize, numClasses);
+      const {grads} = tf.variableGrads(() => sparseCategoricalCrossentropyFromLogits(y, network.apply(x, {logits: true})).sum() as tf.Scalar, network.variables);
+      return network.variables.map((v) => grads[v.name].norm().dataSync()[0]);
+    });
+    return {length, meanGradientNorm: variableNorms.reduce((a, b) => a + b, 0) / variableNorms.length, variableNorms};
+  } finally {
+    network.dispose();
+  }
 }
 
 /** The sharper view: ‖∂L/∂x_t‖ for every timestep t of one sequence length (the loss reads only h_T). */

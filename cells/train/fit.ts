@@ -4,6 +4,7 @@ import {Network, type NetworkData} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
+import {nextTask} from "../util/next-task.js";
 
 export interface FitOptions {
   epochs?: number;
@@ -176,16 +177,3 @@ function copyHistory(h: History): History {
 }
 
 const performanceNow = () => (typeof performance === "undefined" ? Date.now() : performance.now());
-
-/** Lets the page paint and handle input between batches (a macrotask, not a microtask). */
-function nextTask(): Promise<void> {
-  if (typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -4,6 +4,7 @@ import {CellView} from "./cell-view.js";
 import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.js";
 import {messagesFor, type Messages} from "./messages.js";
 import {isIdleStream, observeInput, observeWidth} from "./observe.js";
+import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 
 export interface PageCell extends CellDefinition {
@@ -62,7 +63,9 @@ export async function startPage({cells, usesTf}: PageSpec) {
     module.variable(cellObserver(cell, view, t, blockerOf)).define(
       cellVariableName(cell),
       ["invalidation", ...inputs],
-      (invalidation: Promise<void>, ...values: unknown[]) => runCell(cell, view, invalidation, values)
+      // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
+      (invalidation: Promise<void>, ...values: unknown[]) =>
+        untilInvalidated(nextTask(), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values))
     );
     for (const name of cell.outputs) {
       if (defined.has(name)) continue;
@@ -99,7 +102,10 @@ function runCell(cell: PageCell, view: CellView, invalidation: Promise<void>, va
     invalidation.then(() => release(value));
     return value;
   };
+  const started = performance.now();
   const result = cell.body(...args);
+  // How long the synchronous part of the run held the main thread (tools and tests read it).
+  view.root.dataset.ms = String(Math.round(performance.now() - started));
   if (result instanceof Promise) return untilInvalidated(result, invalidation, release).then(settle);
   return settle(result);
 }
