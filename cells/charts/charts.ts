@@ -14,18 +14,19 @@ function series(history: History, keys: [keyof History, string][]): Series[] {
 /** Loss and accuracy per epoch, train and validation; the x axis spans all epochs so curves grow. */
 export function trainingCurves(history: History, {epochs, width}: {epochs: number; width: number}): HTMLElement {
   const half = Math.max(280, Math.floor((width - 32) / 2));
-  const common = (y: string, data: Series[], domain?: [number, number]) => Plot.plot({
+  const common = (y: string, names: string[], data: Series[], domain?: [number, number]) => Plot.plot({
     width: half, height: 260, marginLeft: 48,
     x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: Math.min(epochs, 10), tickFormat: "d"},
     y: {label: y, grid: true, ...(domain ? {domain} : {})},
-    color: {legend: true, domain: data.length ? [...new Set(data.map((d) => d.série))] : undefined},
+    // An explicit ordinal domain: with no data yet, Plot would infer a continuous scale and draw a canvas ramp.
+    color: {type: "ordinal", legend: true, domain: names, range: ["#4269d0", "#efb118"]},
     marks: [Plot.line(data, {x: "epoch", y: "value", stroke: "série", z: "série", strokeWidth: 2}), Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})]
   });
   const root = document.createElement("div");
   root.className = "courant-row";
   root.append(
-    titled("Évolution de la Loss", common("Loss", series(history, [["loss", "Train Loss"], ["val_loss", "Val Loss"]]))),
-    titled("Évolution de l'Accuracy", common("Accuracy", series(history, [["accuracy", "Train Accuracy"], ["val_accuracy", "Val Accuracy"]]), [0, 1]))
+    titled("Évolution de la Loss", common("Loss", ["Train Loss", "Val Loss"], series(history, [["loss", "Train Loss"], ["val_loss", "Val Loss"]]))),
+    titled("Évolution de l'Accuracy", common("Accuracy", ["Train Accuracy", "Val Accuracy"], series(history, [["accuracy", "Train Accuracy"], ["val_accuracy", "Val Accuracy"]]), [0, 1]))
   );
   return root;
 }
@@ -47,26 +48,41 @@ export function positionLabels(tokens: (string | null)[]): string[] {
 
 /**
  * Heatmap of the hidden states (units × positions) with the tokens on the x axis; padding positions are
- * veiled. Drawn as one raster image, not thousands of SVG rectangles, so that redrawing stays cheap.
+ * veiled. (SVG cells: Plot.raster would be lighter in the DOM, but its PNG encoding costs more here.)
  */
 export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: number; title: string}): HTMLElement {
   const labels = positionLabels(h.tokens);
-  const steps = h.states.length;
   const units = h.states[0]?.length ?? 0;
-  const values = new Float64Array(steps * units);
-  h.states.forEach((state, t) => state.forEach((value, unit) => (values[unit * steps + t] = value)));
-  const padding = h.tokens.flatMap((token, t) => (token === null ? [t] : []));
+  const cells = h.states.flatMap((state, t) => state.map((value, unit) => ({position: labels[t], unit, value, padding: h.tokens[t] === null})));
+  const every = Math.max(1, Math.ceil(units / 8));
   const chart = Plot.plot({
     width, height: Math.min(420, 120 + units * 2.2), marginBottom: 90, marginLeft: 50,
-    x: {label: "Position dans la séquence", domain: [0, steps], ticks: labels.map((_, t) => t + 0.5), tickFormat: (d: number) => labels[Math.floor(d)], tickRotate: -45},
-    y: {label: "Dimension de l'état caché", domain: [units, 0]},
-    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1], legend: true, label: "h"},
-    marks: [
-      Plot.raster(values, {width: steps, height: units, x1: 0, x2: steps, y1: 0, y2: units, imageRendering: "pixelated"}),
-      Plot.rect(padding, {x1: (t: number) => t, x2: (t: number) => t + 1, y1: 0, y2: units, fill: "white", fillOpacity: 0.55})
-    ]
+    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
+    y: {label: "Dimension de l'état caché", tickFormat: (d: number) => (d % every === 0 ? String(d) : ""), tickSize: 0},
+    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1]},
+    marks: [Plot.cell(cells, {x: "position", y: "unit", fill: "value", fillOpacity: (d: {padding: boolean}) => (d.padding ? 0.35 : 1), inset: 0})]
   });
-  return titled(title, chart);
+  const figure = titled(title, chart);
+  figure.querySelector("figcaption")!.after(rampLegend());
+  return figure;
+}
+
+/**
+ * The heatmap's colour key, as a plain SVG gradient: Plot draws continuous legends on a canvas and encodes
+ * it as a PNG, which took ~100 ms per chart on a software-rendered canvas.
+ */
+function rampLegend(): SVGSVGElement {
+  const stops = ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"];
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", "240");
+  svg.setAttribute("height", "34");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "échelle de couleur de h, de −1 (bleu) à +1 (rouge)");
+  svg.innerHTML = `<defs><linearGradient id="courant-rdbu">${stops.map((c, i) => `<stop offset="${i / (stops.length - 1)}" stop-color="${c}"/>`).join("")}</linearGradient></defs>
+<text x="0" y="10" font-size="10" font-weight="bold" font-family="system-ui, sans-serif">h</text>
+<rect x="0" y="14" width="240" height="10" fill="url(#courant-rdbu)"/>
+<g font-size="10" font-family="system-ui, sans-serif" text-anchor="middle">${[-1, -0.5, 0, 0.5, 1].map((v, i) => `<text x="${Math.min(232, Math.max(8, i * 60))}" y="34">${v.toFixed(1).replace("-", "−")}</text>`).join("")}</g>`;
+  return svg;
 }
 
 /** ‖h_t‖ per position. */

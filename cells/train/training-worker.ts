@@ -3,11 +3,13 @@ import * as tf from "@tensorflow/tfjs";
 import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
 import {Network} from "../models/network.js";
 import {fit, TrainingAborted} from "./fit.js";
-import type {FromWorker, ToWorker, TrainRequest} from "./worker-protocol.js";
+import {gradientNormsByLengthStream, inputGradientByTimestep} from "../experiments/vanishing-gradient.js";
+import type {FromWorker, GradientsRequest, JobRequest, TimestepsRequest, ToWorker, TrainRequest} from "./worker-protocol.js";
 
 /**
- * The training worker: runs `fit` off the page's main thread and posts each epoch's logs and weights.
- * An "abort" message is seen between two batches (fit yields to the event loop after each batch).
+ * The worker: runs training (`fit`) and the gradient experiments off the page's main thread. Training posts
+ * each epoch's logs and weights; an "abort" message is seen between two batches (fit yields to the event
+ * loop after each batch), and between two lengths of the gradient experiment.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const runs = new Map<number, {controller: AbortController; batchesAfterAbort: number}>();
@@ -18,8 +20,40 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postM
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === "abort") runs.get(message.id)?.controller.abort();
-  else train(message);
+  else if (message.type === "train") train(message);
+  else if (message.type === "gradients") gradients(message);
+  else timesteps(message);
 };
+
+function ready(request: JobRequest): Promise<string> {
+  return (backendReady ??= startBackend(request.backend, request.wasmPath));
+}
+
+async function gradients(request: GradientsRequest) {
+  const run = {controller: new AbortController(), batchesAfterAbort: 0};
+  runs.set(request.id, run);
+  try {
+    await ready(request);
+    for await (const results of gradientNormsByLengthStream(request.lengths, request.options)) {
+      if (run.controller.signal.aborted) break;
+      post({type: "gradient", id: request.id, results});
+    }
+    post({type: "finished", id: request.id});
+  } catch (error) {
+    post({type: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
+  } finally {
+    runs.delete(request.id);
+  }
+}
+
+async function timesteps(request: TimestepsRequest) {
+  try {
+    await ready(request);
+    post({type: "timesteps-done", id: request.id, norms: inputGradientByTimestep(request.length, request.options)});
+  } catch (error) {
+    post({type: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
+  }
+}
 
 async function startBackend(preferred: string, wasmPath: string): Promise<string> {
   setWasmPaths(wasmPath);
@@ -42,7 +76,7 @@ async function train(request: TrainRequest) {
   runs.set(id, run);
   let network: Network | null = null;
   try {
-    const backend = await (backendReady ??= startBackend(request.backend, request.wasmPath));
+    const backend = await ready(request);
     post({type: "started", id, backend});
     const rows = Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength));
     network = Network.create(spec, {seed: options.seed});
