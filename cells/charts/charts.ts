@@ -81,7 +81,7 @@ function rampLegend(): SVGSVGElement {
   svg.innerHTML = `<defs><linearGradient id="courant-rdbu">${stops.map((c, i) => `<stop offset="${i / (stops.length - 1)}" stop-color="${c}"/>`).join("")}</linearGradient></defs>
 <text x="0" y="10" font-size="10" font-weight="bold" font-family="system-ui, sans-serif">h</text>
 <rect x="0" y="14" width="240" height="10" fill="url(#courant-rdbu)"/>
-<g font-size="10" font-family="system-ui, sans-serif" text-anchor="middle">${[-1, -0.5, 0, 0.5, 1].map((v, i) => `<text x="${Math.min(232, Math.max(8, i * 60))}" y="34">${v.toFixed(1).replace("-", "−")}</text>`).join("")}</g>`;
+<g font-size="10" font-family="system-ui, sans-serif" text-anchor="middle">${[-1, -0.5, 0, 0.5, 1].map((v, i) => `<text x="${Math.min(232, Math.max(8, i * 60))}" y="34">${v < 0 ? "−" : ""}${Math.abs(v).toFixed(1)}</text>`).join("")}</g>`;
   return svg;
 }
 

@@ -54,6 +54,11 @@ export function observe<T>(subscribe: (change: (value: T) => void) => () => void
 
 /** The current value of an input element, as `view` yields it. */
 export function inputValue(input: Element): unknown {
+  // A wrapper such as <label>Text <input></label>: its control's value (input events bubble up to it).
+  if (!("value" in input)) {
+    const control = input.querySelector("input, select, textarea");
+    if (control) return inputValue(control);
+  }
   if (input instanceof HTMLInputElement) {
     if (input.type === "checkbox") return input.checked;
     if (input.type === "file") return Array.from(input.files ?? []);
