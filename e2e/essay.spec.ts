@@ -104,3 +104,33 @@ test.describe("the RNN essay", () => {
     expect(errors).toEqual([]);
   });
 });
+
+test("the trained model and tokenizer download, and loading them back gives the same predictions", async ({page}, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=2"));
+  await expect(page.locator(".courant-training-status")).toContainText("Entraînement terminé", {timeout: 120_000});
+  const prediction = page.locator(".courant-prediction");
+  const score = await prediction.getAttribute("data-score");
+
+  const files: string[] = [];
+  const downloads: Promise<void>[] = [];
+  page.on("download", (download) => {
+    const path = testInfo.outputPath(download.suggestedFilename());
+    files.push(path);
+    downloads.push(download.saveAs(path));
+  });
+  await page.getByRole("button", {name: "Télécharger le modèle"}).click();
+  await expect.poll(() => files.length).toBe(2);
+  await page.getByRole("button", {name: "Télécharger le tokenizer"}).click();
+  await expect.poll(() => files.length).toBe(3);
+  await Promise.all(downloads);
+  expect(files.map((f) => f.split("/").pop()).sort()).toEqual(["rnn_sentiment_model.json", "rnn_sentiment_model.weights.bin", "tokenizer.json"]);
+
+  await page.getByLabel("Modèle sauvegardé").setInputFiles(files.filter((f) => f.includes("rnn_sentiment_model")));
+  await page.getByLabel("Tokenizer sauvegardé").setInputFiles(files.filter((f) => f.endsWith("tokenizer.json")));
+  await expect(page.locator("main")).toContainText(/Paire chargée : sentiment_rnn, 129\s441 paramètres, séquences de 20/);
+  await expect(prediction).toHaveAttribute("data-score", score!);
+  await page.getByLabel("Votre phrase").fill("Qualité médiocre, très déçu");
+  await expect(prediction).not.toHaveAttribute("data-score", score!);
+  expect(errors).toEqual([]);
+});
