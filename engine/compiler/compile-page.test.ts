@@ -81,8 +81,12 @@ describe("compilePage", () => {
   });
 
   it("reports syntax errors at their page line and column", () => {
-    const cells = shape("intro\n\n" + fence("ts", "const ok = 1;\nconst broken = ;"));
+    const cells = shape("intro\n\n" + fence("ts", "const ok = 1;\nconst broken = ;") + fence("ts", "ok + broken"));
     expect(cells[0].errors).toEqual(["5:15: Unexpected \";\""]);
+    // the broken cell still claims the names it evidently declares: its dependents are blocked, not undefined
+    expect(cells[0].outputs).toEqual(["ok", "broken"]);
+    expect(cells[1].errors).toEqual([]);
+    expect(cells[1].inputs).toEqual(["ok", "broken"]);
   });
 
   it("reports a name defined by two cells on both cells", () => {

@@ -66,8 +66,17 @@ function compileCell(source: SourceCell): CompiledCell {
   } catch (error) {
     if (!(error instanceof CellSyntaxError)) throw error;
     cell.errors.push(toPagePosition(source, error.problem));
+    // Keep the names the broken cell evidently declares, so that its dependents say they are blocked by it
+    // rather than that the name is undefined.
+    cell.outputs = source.inline ? [] : guessDeclarations(source.source);
   }
   return cell;
+}
+
+function guessDeclarations(source: string): string[] {
+  const names = new Set<string>();
+  for (const match of source.matchAll(/^(?:export\s+)?(?:const|let|var|class|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(match[1]);
+  return [...names];
 }
 
 function toGraphCell(cell: CompiledCell, source: SourceCell): GraphCell {
