@@ -59,6 +59,13 @@ describe("summary (Keras model.summary as data)", () => {
     expect(tf.memory().numTensors).toBe(0);
   });
 
+  it("summarises a built model like its spec", () => {
+    const network = Network.create(sentimentRnnSpec({hiddenDim: 64}), {seed: 1});
+    expect(summary(network)).toEqual(summary(sentimentRnnSpec({hiddenDim: 64})));
+    expect(network.countParams()).toBe(100000 + 10560 + 65);
+    network.dispose();
+  });
+
   it("prints like Keras", () => {
     const text = summaryText(summary(sentimentRnnSpec()));
     expect(text).toMatch(/simple_rnn \(SimpleRNN\)\s+\(None, 128\)\s+29,312/);

@@ -22,8 +22,9 @@ const SNAKE: Record<string, string> = {
   Dropout: "dropout", GlobalAveragePooling1D: "global_average_pooling1d", RepeatVector: "repeat_vector"
 };
 
-/** `model.summary()` as data (names numbered per model, as in a fresh Keras session). */
-export function summary(spec: ModelSpec): Summary {
+/** `model.summary()` as data (names numbered per model, as in a fresh Keras session), for a spec or a built model. */
+export function summary(model: ModelSpec | {spec: ModelSpec}): Summary {
+  const spec = "spec" in model ? model.spec : model;
   const seen = new Map<string, number>();
   const inputs = inputShapes(spec);
   const shapes = layerShapes(spec);
