@@ -19,8 +19,7 @@ export class CellView {
   private runs = 0;
   private activeStreams = 0;
   private computing = false;
-  /** Set when this cell failed on its own (not blocked): what blocked cells downstream point to. */
-  ownError: unknown = null;
+  /** The cell whose own error blocks this one (downstream cells point to the root cause). */
   blockedBy: CellView | null = null;
 
   constructor(root: HTMLElement, readonly place: CellPlace, private readonly t: Messages) {
@@ -37,7 +36,6 @@ export class CellView {
   /** Inputs changed: the old output stays, dimmed, until the new run displays something. */
   pending() {
     this.computing = true;
-    this.ownError = null;
     this.blockedBy = null;
     this.root.classList.add("courant-stale");
     this.updateRunning();

@@ -140,7 +140,6 @@ function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (e
     rejected: (error: unknown) => {
       if (cell.errors.length) {
         view.rejected(cell.errors.map((e) => `${e.message} (${t.line(e.line, e.column)})`).join("\n"), null);
-        view.ownError = error;
         return;
       }
       const blocker = blockerOf(error);
@@ -150,7 +149,6 @@ function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (e
         view.rejected(t.blocked(what), blocker);
       } else {
         view.rejected(errorMessage(error), null, t.cellAt(cell.line));
-        view.ownError = error;
       }
     }
   };
