@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {RandomState} from "../random/mt19937.js";
 import {glorotUniform, orthogonal, uniform} from "../random/initializers.js";
+import {drawDropoutMask} from "./dropout.js";
 import {embeddingLookup} from "./embedding.js";
 import {simpleRnnLastState} from "./simple-rnn-bptt.js";
 import {inputShapes, type Activation, type LayerSpec, type ModelSpec} from "./spec.js";
@@ -178,16 +179,10 @@ function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   }
 }
 
-/** Keras dropout: keep with probability 1 - rate, scaled by 1 / (1 - rate); drawn from the seeded generator. */
+/** Keras dropout, drawn from the seeded generator (see drawDropoutMask). */
 function dropoutMask(shape: number[], rate: number, rng?: RandomState): tf.Tensor {
   if (!rng) throw new TypeError("training with dropout needs an rng");
-  const size = shape.reduce((a, b) => a * b, 1);
-  const values = new Float32Array(size);
-  const scale = 1 / (1 - rate);
-  // One 32-bit draw per unit (keep when u ≥ rate·2³²): half the generator work of a 53-bit sample.
-  const threshold = rate * 4294967296;
-  for (let i = 0; i < size; ++i) values[i] = rng.nextUint32() >= threshold ? scale : 0;
-  return tf.tensor(values, shape);
+  return tf.tensor(drawDropoutMask(new Float32Array(shape.reduce((a, b) => a * b, 1)), rate, rng), shape);
 }
 
 function weightCount(layer: LayerSpec): number {

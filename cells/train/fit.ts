@@ -5,6 +5,7 @@ import type {ModelSpec} from "../models/spec.js";
 import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {nextTask} from "../util/next-task.js";
+import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
 
 export interface FitOptions {
   epochs?: number;
@@ -17,6 +18,11 @@ export interface FitOptions {
   seed?: number;
   /** Aborting stops within one batch; the generator then throws a TrainingAborted. */
   signal?: AbortSignal;
+  /**
+   * "auto" (default): the fused WebAssembly SIMD kernels for the models they cover (the §5 sentiment model),
+   * tfjs elsewhere; "fused" insists (an error if they cannot run); "tfjs" always trains with tfjs kernels.
+   */
+  kernels?: "auto" | "fused" | "tfjs";
   /** Called after each batch with the 1-based batch number within the epoch and the batch count. */
   onBatch?: (batch: number, batches: number, epoch: number) => void;
 }
@@ -45,6 +51,8 @@ export interface EpochUpdate {
   progress: number;
   /** Milliseconds since the start of training. */
   elapsed: number;
+  /** Which kernels trained: the fused WebAssembly ones or tfjs's (on the current tfjs backend). */
+  trainer: "fused" | "tfjs";
 }
 
 /** An aborted training: `name` is "AbortError", so callers can tell it from a failure. */
@@ -72,7 +80,8 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   const trainRows = range(0, splitAt);
   const validationRows = range(splitAt, n);
   const rng = new RandomState(options.seed ?? ((Math.random() * 2 ** 32) >>> 0));
-  const optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+  const fused = await fusedTrainer(network, options.kernels ?? "auto", batchSize, learningRate);
+  const optimizer = fused ? null : tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   const started = performanceNow();
   const batches = Math.ceil(trainRows.length / batchSize);
@@ -85,30 +94,40 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
       for (let b = 0; b < batches; ++b) {
         if (signal?.aborted) throw new TrainingAborted();
         const rows = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, order.length));
-        const [loss, accuracy] = trainBatch(network, optimizer, data, rows, rng);
+        const [loss, accuracy] = fused ? fused.trainBatch(data, rows, rng) : trainBatch(network, optimizer!, data, rows, rng);
         lossSum += loss * rows.length;
         correct += accuracy * rows.length;
         options.onBatch?.(b + 1, batches, epoch + 1);
         await nextTask();
       }
       if (signal?.aborted) throw new TrainingAborted();
+      fused?.writeTo(network);
       const logs: EpochLogs = {loss: lossSum / trainRows.length, accuracy: correct / trainRows.length};
       history.loss.push(logs.loss);
       history.accuracy.push(logs.accuracy);
       if (validationRows.length) {
-        const validation = evaluate(network, data, {rows: validationRows, batchSize});
+        const validation = fused ? fused.evaluate(data, validationRows) : evaluate(network, data, {rows: validationRows, batchSize});
         logs.val_loss = validation.loss;
         logs.val_accuracy = validation.accuracy;
         history.val_loss.push(validation.loss);
         history.val_accuracy.push(validation.accuracy);
       }
-      yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started};
+      yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started, trainer: fused ? "fused" : "tfjs"};
     }
     return history;
   } finally {
     // Adam's slots are not owned by any model: free them whatever happens.
-    optimizer.dispose();
+    optimizer?.dispose();
   }
+}
+
+async function fusedTrainer(network: Network, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<FusedRnnTrainer | null> {
+  if (kernels === "tfjs") return null;
+  const trainer = await FusedRnnTrainer.create(network, {batchSize, learningRate});
+  if (!trainer && kernels === "fused") {
+    throw new Error(fusedShape(network.spec) ? "the fused kernels need WebAssembly SIMD, which this environment lacks" : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`);
+  }
+  return trainer;
 }
 
 /** One optimisation step on the rows `rows` of `data`: returns the batch's loss and accuracy. */

@@ -1,0 +1,117 @@
+import * as tf from "@tensorflow/tfjs";
+import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {RandomState} from "../../random/mt19937.js";
+import {baselineSpec, sentimentRnnSpec, simpleRnnSpec} from "../../models/builders.js";
+import {Network} from "../../models/network.js";
+import {nodeBackends, useBackend} from "../../testing/backends.js";
+import {seedData} from "../../testing/seed-data.js";
+import {batchTensors, range} from "../data.js";
+import {evaluate, fit, trainBatch, type EpochUpdate} from "../fit.js";
+import {binaryCrossentropyFromLogits} from "../losses.js";
+import {FusedRnnTrainer, fusedShape} from "./fused-trainer.js";
+
+const data = seedData();
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; ++i) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+};
+
+beforeEach(() => useBackend("cpu"));
+afterEach(() => expect(tf.memory().numTensors).toBe(0));
+
+describe("FusedRnnTrainer", () => {
+  it("only takes Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)", () => {
+    expect(fusedShape(sentimentRnnSpec())).toEqual({vocab: 1000, features: 100, units: 128, steps: 20, inputDropout: 0.3, recurrentDropout: 0.3, outputDropout: 0.3});
+    expect(fusedShape(sentimentRnnSpec({dropout: 0}))?.outputDropout).toBe(0);
+    expect(fusedShape(baselineSpec())).toBeNull();
+    expect(fusedShape(simpleRnnSpec())).toBeNull();
+  });
+
+  for (const backend of nodeBackends) {
+    it(`computes the tfjs network's loss and every gradient (≤ 1e-5) with the same dropout masks — tfjs on ${backend}`, async () => {
+      await useBackend(backend);
+      const shapes = [
+        sentimentRnnSpec(), // the seed: 1000×100, 128 units, T = 20, dropout .3/.3/.3
+        sentimentRnnSpec({vocabSize: 50, embeddingDim: 7, hiddenDim: 13, maxLength: 5, dropout: 0.5, recurrentDropout: 0.2}), // every SIMD tail
+        sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenDim: 8, maxLength: 1, dropout: 0}) // one step, no dropout
+      ];
+      for (const spec of shapes) {
+        const t = spec.inputShape[0];
+        const cut = {x: data.train.x.map((row) => Int32Array.from(row.slice(row.length - t), (id) => id % (spec.layers[0] as {inputDim: number}).inputDim)), y: data.train.y};
+        const network = Network.create(spec, {seed: 3});
+        const rows = Int32Array.from([5, 0, 17, 300, 42, 8, 99], (r) => r);
+        const expected = tf.tidy(() => {
+          const {xs, ys} = batchTensors(cut, rows);
+          const rng = new RandomState(11);
+          const {value, grads} = tf.variableGrads(() => binaryCrossentropyFromLogits(ys, network.apply(xs, {training: true, rng, logits: true})), network.variables);
+          return {loss: value.dataSync()[0], gradients: network.variables.map((v) => grads[v.name].dataSync() as Float32Array)};
+        });
+        const trainer = (await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}))!;
+        const [loss] = trainer.gradients(cut, rows, new RandomState(11));
+        expect(Math.abs(loss - expected.loss), spec.name).toBeLessThan(1e-5);
+        expected.gradients.forEach((g, i) => {
+          expect(maxAbsDiff(trainer.gradient(i), g), `${network.toData().weights[i].name} (T=${t})`).toBeLessThan(1e-5);
+        });
+        expect(Math.max(...expected.gradients[2].map(Math.abs)), "the test exercises the recurrence").toBeGreaterThan(t > 1 ? 1e-4 : -1);
+        network.dispose();
+      }
+    });
+  }
+
+  it("an Adam step moves the weights as tf.train.adam does (≤ 1e-6 after 5 steps), on the same masks and rows", async () => {
+    await useBackend("cpu");
+    const spec = sentimentRnnSpec({hiddenDim: 16, embeddingDim: 12});
+    const a = Network.create(spec, {seed: 4});
+    const b = Network.create(spec, {seed: 4});
+    const optimizer = tf.train.adam(1e-2, 0.9, 0.999, 1e-7);
+    const trainer = (await FusedRnnTrainer.create(b, {batchSize: 32, learningRate: 1e-2}))!;
+    const [rngA, rngB] = [new RandomState(9), new RandomState(9)];
+    for (let step = 0; step < 5; ++step) {
+      const rows = range(step * 32, step * 32 + 32);
+      const [lossA, accuracyA] = trainBatch(a, optimizer, data.train, rows, rngA);
+      const [lossB, accuracyB] = trainer.trainBatch(data.train, rows, rngB);
+      expect(Math.abs(lossA - lossB)).toBeLessThan(1e-5);
+      expect(accuracyB).toBe(accuracyA);
+    }
+    trainer.writeTo(b);
+    const [wa, wb] = [a.toData().weights, b.toData().weights];
+    wa.forEach((w, i) => expect(maxAbsDiff(w.values, wb[i].values), w.name).toBeLessThan(1e-6));
+    expect(maxAbsDiff(wb[1].values, Network.create(spec, {seed: 4}).toData().weights[1].values), "the weights did move").toBeGreaterThan(1e-3);
+    optimizer.dispose();
+    tf.disposeVariables();
+  });
+
+  it("evaluates like fit's evaluate (inference mode, no dropout)", async () => {
+    await useBackend("wasm");
+    const network = Network.create(sentimentRnnSpec(), {seed: 2});
+    const trainer = (await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}))!;
+    const expected = evaluate(network, data.test);
+    const actual = trainer.evaluate(data.test);
+    expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-5);
+    expect(actual.accuracy).toBe(expected.accuracy);
+    network.dispose();
+  });
+
+  it("fit trains the seed model on the fused kernels to the same history as on tfjs (2 epochs, ≤ 1e-3), ≥ 0.95 in 10", async () => {
+    await useBackend("wasm");
+    const run = async (kernels: "fused" | "tfjs", epochs: number) => {
+      const network = Network.create(sentimentRnnSpec(), {seed: 42});
+      const updates: EpochUpdate[] = [];
+      for await (const update of fit(network, data.train, {epochs, validationSplit: 0.2, seed: 42, kernels})) updates.push(update);
+      const test = evaluate(network, data.test);
+      network.dispose();
+      return {updates, test};
+    };
+    const [fused, stock] = [await run("fused", 2), await run("tfjs", 2)];
+    expect(fused.updates[0].trainer).toBe("fused");
+    expect(stock.updates[0].trainer).toBe("tfjs");
+    for (const key of ["loss", "accuracy", "val_loss", "val_accuracy"] as const) {
+      expect(maxAbsDiff(fused.updates[1].history[key], stock.updates[1].history[key]), key).toBeLessThan(1e-3);
+    }
+    const long = await run("fused", 10);
+    expect(long.updates[9].logs.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(long.test.accuracy, "the weights written back to the network are the trained ones").toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+});
