@@ -1,14 +1,17 @@
 import {expect, test} from "@playwright/test";
 
-test("the lean network trains on webgl, wasm and cpu, to the same losses", async ({page}) => {
+test("the lean network trains on webgl, wasm and cpu, to the losses of the fused WebAssembly kernels", async ({page}) => {
   test.setTimeout(240_000);
   const losses: Record<string, number[]> = {};
+  const read = async (selector: string) => (await page.locator(selector).innerText()).split(" ").slice(1).map(Number);
   for (const backend of ["webgl", "wasm", "cpu"]) {
     await page.goto(`backends.html?backend=${backend}`);
     await expect(page.locator("#result")).toHaveText(new RegExp(`^${backend} [\\d.]+ [\\d.]+$`), {timeout: 180_000});
-    losses[backend] = (await page.locator("#result").innerText()).split(" ").slice(1).map(Number);
+    await expect(page.locator("#fused")).toHaveText(/^fused [\d.]+ [\d.]+$/);
+    losses[backend] = await read("#result");
+    losses.fused = await read("#fused");
   }
-  for (const backend of ["webgl", "cpu"]) {
-    losses[backend].forEach((loss, epoch) => expect(Math.abs(loss - losses.wasm[epoch]), `${backend} epoch ${epoch + 1}`).toBeLessThan(1e-3));
+  for (const backend of ["webgl", "wasm", "cpu"]) {
+    losses[backend].forEach((loss, epoch) => expect(Math.abs(loss - losses.fused[epoch]), `${backend} epoch ${epoch + 1}`).toBeLessThan(1e-3));
   }
 });

@@ -4,6 +4,7 @@ import {RandomState} from "../../cells/random/mt19937.js";
 import {sentimentRnnSpec} from "../../cells/models/builders.js";
 import {Network} from "../../cells/models/network.js";
 import {fit, trainBatch} from "../../cells/train/fit.js";
+import {FusedRnnTrainer} from "../../cells/train/fused/fused-trainer.js";
 import {gradientNormsByLength} from "../../cells/experiments/vanishing-gradient.js";
 import {seedData} from "../../cells/testing/seed-data.js";
 
@@ -16,6 +17,10 @@ export interface TrainingFigures {
   tenEpochSeconds: number | null;
   samplesPerSecond: number | null;
   kernelsPerBatch: number | null;
+  /** For the fused path: calls into its WebAssembly module per batch (its tfjs kernel count is 0). */
+  wasmCallsPerBatch?: number;
+  /** Which kernels trained (fit's choice under "auto"). */
+  trainer?: "fused" | "tfjs";
   buildMs: number | null;
   note: string;
 }
@@ -31,24 +36,26 @@ export async function useBackend(name: string): Promise<boolean> {
   }
 }
 
-/** Kernels dispatched by one training batch (after a first batch has created Adam's slots). */
-async function countKernels(data: {x: Int32Array[]; y: Int32Array}): Promise<number> {
+/** tfjs kernels dispatched by one training batch (after a first batch has created Adam's slots), and for the fused path its wasm calls. */
+async function countKernels(data: {x: Int32Array[]; y: Int32Array}, fused: boolean): Promise<{kernels: number; wasmCalls?: number}> {
   const network = Network.create(sentimentRnnSpec(), {seed: 1});
   const optimizer = tf.train.adam(1e-3);
+  const trainer = fused ? await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}) : null;
   const rng = new RandomState(1);
   const rows = Int32Array.from({length: 32}, (_, i) => i);
-  trainBatch(network, optimizer, data, rows, rng);
+  const step = () => (trainer ? trainer.trainBatch(data, rows, rng) : trainBatch(network, optimizer, data, rows, rng));
+  step();
   const info = await tf.profile(() => {
-    trainBatch(network, optimizer, data, rows, rng);
+    step();
     return [];
   });
   optimizer.dispose();
   network.dispose();
-  return info.kernels.length;
+  return {kernels: info.kernels.length, wasmCalls: trainer?.callsPerBatch};
 }
 
 /** Courant's lean network on the seed config (640 examples, T=20, Embedding 1000×100, SimpleRNN 128, dropout .3/.3, batch 32, validation .2). */
-export async function measureCourant(backend: string, epochs: number, watch: {start(): void; stop(): void} = {start() {}, stop() {}}): Promise<TrainingFigures> {
+export async function measureCourant(backend: string, epochs: number, kernels: "auto" | "tfjs", watch: {start(): void; stop(): void} = {start() {}, stop() {}}): Promise<TrainingFigures> {
   if (!(await useBackend(backend))) return {backend, ...EMPTY, note: "backend did not start"};
   const data = seedData();
   const started = now();
@@ -56,14 +63,17 @@ export async function measureCourant(backend: string, epochs: number, watch: {st
   const buildMs = now() - started;
   big.dispose();
 
-  const kernelsPerBatch = await countKernels(data.train);
-
   const network = Network.create(sentimentRnnSpec(), {seed: 1});
   const ends: number[] = [];
+  let trainer: "fused" | "tfjs" = "tfjs";
   watch.start();
-  for await (const update of fit(network, data.train, {epochs, validationSplit: 0.2, seed: 1})) ends.push(update.elapsed / 1000);
+  for await (const update of fit(network, data.train, {epochs, validationSplit: 0.2, seed: 1, kernels})) {
+    ends.push(update.elapsed / 1000);
+    trainer = update.trainer;
+  }
   watch.stop();
   network.dispose();
+  const counted = await countKernels(data.train, trainer === "fused");
   const durations = ends.map((end, i) => end - (i ? ends[i - 1] : 0));
   const steady = durations.length > 1 ? median(durations.slice(1)) : durations[0];
   const ten = epochs >= 10 ? ends[9] : durations[0] + steady * 9;
@@ -72,7 +82,9 @@ export async function measureCourant(backend: string, epochs: number, watch: {st
     epochSeconds: steady,
     tenEpochSeconds: ten,
     samplesPerSecond: 409 / steady,
-    kernelsPerBatch,
+    kernelsPerBatch: counted.kernels,
+    wasmCallsPerBatch: counted.wasmCalls,
+    trainer,
     note: epochs >= 10 ? "10 epochs measured" : `extrapolated from ${epochs} epoch(s)`
   };
 }

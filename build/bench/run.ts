@@ -25,9 +25,11 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const log = (text: string) => process.stdout.write(text + "\n");
   log("courant bench — seed config: 640 examples (409 train / 103 validation of the 512-row split), T=20, Embedding 1000×100, SimpleRNN 128 (dropout .3/.3), batch 32");
 
+  log("node: courant, fused kernels (fit's automatic choice)…");
+  rows.push({where: "node", model: "courant", ...(await measureCourant("wasm", 10, "auto"))});
   for (const backend of ["wasm", "cpu"]) {
-    log(`node ${backend}: courant…`);
-    rows.push({where: "node", model: "courant", ...(await measureCourant(backend, backend === "cpu" ? 2 : 10))});
+    log(`node ${backend}: courant, tfjs kernels…`);
+    rows.push({where: "node", model: "courant", ...(await measureCourant(backend, backend === "cpu" ? 2 : 10, "tfjs"))});
   }
   log("node cpu: stock tfjs layers…");
   rows.push({where: "node", model: "stock", ...(await measureStock("cpu", 1))});
@@ -38,10 +40,12 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
   const {page, close} = await benchPage(browser);
   const browserGradients: Record<string, number | null> = {};
+  log("chromium: courant, fused kernels (fit's automatic choice on the measured backend)…");
+  rows.push({where: "chromium", model: "courant", ...(await page.evaluate(() => (window as any).benchCourant("wasm", 10, "auto")))});
   for (const backend of ["wasm", "webgl", "cpu"]) {
-    log(`chromium ${backend}: courant…`);
+    log(`chromium ${backend}: courant, tfjs kernels…`);
     const epochs = backend === "wasm" ? 10 : 2;
-    rows.push({where: "chromium", model: "courant", ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e), [backend, epochs] as const))});
+    rows.push({where: "chromium", model: "courant", ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e, "tfjs"), [backend, epochs] as const))});
     browserGradients[backend] = await page.evaluate((b) => (window as any).benchGradients(b), backend);
   }
   for (const backend of ["wasm", "cpu", ...(stockWebgl ? ["webgl"] : [])]) {
@@ -58,12 +62,12 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   log(`vanishing-gradient experiment (lengths 10/20/50/100, hidden 64, batch 32): node wasm ${fmt(nodeGradients)} s; chromium ${Object.entries(browserGradients).map(([b, s]) => `${b} ${fmt(s)} s`).join(", ")}`);
   log(`essay: hidden-size change → first plotted epoch: ${fmt(reaction.firstEpochSeconds)} s (backend ${reaction.backend}); longest main-thread task while the essay retrains (worker): ${reaction.longestTaskMs ? `${Math.round(reaction.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}`);
   log(`essay: page tensors after 50 hidden-size changes in a row: ${reaction.tensors.after} (settled baseline ${reaction.tensors.baseline})`);
-  log(`longest main-thread task while training on the main thread (bench page): ${rows.filter((r) => r.longestTaskMs !== undefined).map((r) => `${r.backend} ${Math.round(r.longestTaskMs!)} ms`).join(", ")}`);
+  log(`longest main-thread task while training on the main thread (bench page): ${rows.filter((r) => r.longestTaskMs !== undefined).map((r) => `${kernelsLabel(r)} ${Math.round(r.longestTaskMs!)} ms`).join(", ")}`);
   if (!stockWebgl) log("stock tfjs on chromium webgl not measured (its orthogonal initialiser alone took 52–107 s on this machine class); pass --stock-webgl to include it");
   const best = (model: string) => rows.filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null).sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
   const ours = best("courant");
   const stock = best("stock");
-  log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours?.backend}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
+  log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
 }
 
 async function benchPage(browser: import("@playwright/test").Browser) {
@@ -153,9 +157,14 @@ function fmt(x: number | null | undefined, digits = 2): string {
   return x === null || x === undefined ? "n/a" : x.toFixed(digits);
 }
 
+function kernelsLabel(r: TrainingFigures & {model: string}): string {
+  if (r.model === "stock") return `tfjs layers ${r.backend}`;
+  return r.trainer === "fused" ? "fused wasm-simd" : `tfjs ${r.backend}`;
+}
+
 function table(rows: (TrainingFigures & {where: string; model: string; longestTaskMs?: number})[]): string {
-  const header = ["where", "model", "backend", "s/epoch", "s/10 epochs", "samples/s", "kernels/batch", "build ms (h=256 for courant)", "longest task ms", "note"];
-  const body = rows.map((r) => [r.where, r.model, r.backend, fmt(r.epochSeconds, 3), fmt(r.tenEpochSeconds), fmt(r.samplesPerSecond, 0), r.kernelsPerBatch === null ? "n/a" : String(r.kernelsPerBatch), fmt(r.buildMs, 0), r.longestTaskMs === undefined ? "" : fmt(r.longestTaskMs, 0), r.note]);
+  const header = ["where", "model", "kernels", "s/epoch", "s/10 epochs", "samples/s", "kernels/batch", "build ms (h=256 for courant)", "longest task ms", "note"];
+  const body = rows.map((r) => [r.where, r.model, kernelsLabel(r), fmt(r.epochSeconds, 3), fmt(r.tenEpochSeconds), fmt(r.samplesPerSecond, 0), r.kernelsPerBatch === null ? "n/a" : `${r.kernelsPerBatch}${r.wasmCallsPerBatch === undefined ? "" : ` tfjs + ${r.wasmCallsPerBatch} fused wasm calls`}`, fmt(r.buildMs, 0), r.longestTaskMs === undefined ? "" : fmt(r.longestTaskMs, 0), r.note]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");

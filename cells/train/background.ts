@@ -32,10 +32,11 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
   const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   let network = Network.create(spec, {seed}); // the worker starts from the same seeded weights
   let backend = "worker";
+  let trainer: LiveTraining["trainer"] = null;
   let elapsed = 0;
   let handedOver = false;
   try {
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend: "worker", elapsed: 0};
+    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend: "worker", trainer, elapsed: 0};
     for (;;) {
       const message = await job.next(signal);
       if (message === null) return; // aborted: the worker is told below, and frees what it made
@@ -48,14 +49,15 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
       if (message.type === "epoch") {
         const {epoch, logs, history, progress} = message.update;
         elapsed = message.update.elapsed;
-        if (epoch < epochs) yield {network, epoch, epochs, logs, history, progress, done: false, backend, elapsed};
+        trainer = message.update.trainer;
+        if (epoch < epochs) yield {network, epoch, epochs, logs, history, progress, done: false, backend, trainer, elapsed};
       } else {
         workerStats.finished.push({numTensors: message.numTensors});
         handedOver = true;
         const {history} = message;
         const last = history.loss.length - 1;
         const logs = {loss: history.loss[last], accuracy: history.accuracy[last], ...(history.val_loss.length ? {val_loss: history.val_loss[last], val_accuracy: history.val_accuracy[last]} : {})};
-        yield {network, epoch: epochs, epochs, logs, history, progress: 1, done: true, backend, elapsed};
+        yield {network, epoch: epochs, epochs, logs, history, progress: 1, done: true, backend, trainer, elapsed};
         return;
       }
     }

@@ -6,6 +6,7 @@ import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {nextTask} from "../util/next-task.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
+import {raceTrainers} from "./fused/race.js";
 
 export interface FitOptions {
   epochs?: number;
@@ -80,7 +81,7 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   const trainRows = range(0, splitAt);
   const validationRows = range(splitAt, n);
   const rng = new RandomState(options.seed ?? ((Math.random() * 2 ** 32) >>> 0));
-  const fused = await fusedTrainer(network, options.kernels ?? "auto", batchSize, learningRate);
+  const fused = await fusedTrainer(network, data, options.kernels ?? "auto", batchSize, learningRate);
   const optimizer = fused ? null : tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   const started = performanceNow();
@@ -121,11 +122,16 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   }
 }
 
-async function fusedTrainer(network: Network, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<FusedRnnTrainer | null> {
+/** The fused kernels when they can and should train this network (on a GPU backend, a measured race decides). */
+async function fusedTrainer(network: Network, data: Dataset, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<FusedRnnTrainer | null> {
   if (kernels === "tfjs") return null;
   const trainer = await FusedRnnTrainer.create(network, {batchSize, learningRate});
   if (!trainer && kernels === "fused") {
     throw new Error(fusedShape(network.spec) ? "the fused kernels need WebAssembly SIMD, which this environment lacks" : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`);
+  }
+  if (trainer && kernels === "auto") {
+    const race = await raceTrainers(network, data, batchSize, trainBatch);
+    if (race && race.tfjsMs < race.fusedMs) return null;
   }
   return trainer;
 }

@@ -14,8 +14,10 @@ export interface LiveTraining {
   history: History;
   progress: number;
   done: boolean;
-  /** The tfjs backend the training runs on. */
+  /** The tfjs backend of the training's process (the page's, or the worker's). */
   backend: string;
+  /** Which kernels train: the fused WebAssembly SIMD ones, or tfjs's on `backend` (unknown before the first epoch). */
+  trainer: "fused" | "tfjs" | null;
   elapsed: number;
 }
 
@@ -31,10 +33,10 @@ export async function* trainLive(spec: ModelSpec, data: Dataset, options: FitOpt
   let handedOver = false;
   try {
     const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, elapsed: 0};
+    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer: null, elapsed: 0};
     let last: LiveTraining | null = null;
     for await (const update of fit(network, data, options)) {
-      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, elapsed: update.elapsed};
+      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, trainer: update.trainer, elapsed: update.elapsed};
       if (update.epoch < epochs) yield last;
     }
     handedOver = true;
