@@ -48,19 +48,27 @@ export function positionLabels(tokens: (string | null)[]): string[] {
 
 /**
  * Heatmap of the hidden states (units × positions) with the tokens on the x axis; padding positions are
- * veiled. (SVG cells: Plot.raster would be lighter in the DOM, but its PNG encoding costs more here.)
+ * veiled. One raster image of positions × units pixels, not one SVG rect per value: three heatmaps of
+ * 20 × 128 rects made the page restyle ~8 000 new elements at once (a 66 ms frame).
  */
 export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: number; title: string}): HTMLElement {
   const labels = positionLabels(h.tokens);
+  const steps = h.states.length;
   const units = h.states[0]?.length ?? 0;
-  const cells = h.states.flatMap((state, t) => state.map((value, unit) => ({position: labels[t], unit, value, padding: h.tokens[t] === null})));
+  // raster pixel (x = position, y = unit) at index y·steps + x
+  const values = new Float64Array(steps * units);
+  const opacity = new Float64Array(steps * units);
+  h.states.forEach((state, t) => state.forEach((value, unit) => {
+    values[unit * steps + t] = value;
+    opacity[unit * steps + t] = h.tokens[t] === null ? 0.35 : 1;
+  }));
   const every = Math.max(1, Math.ceil(units / 8));
   const chart = Plot.plot({
     width, height: Math.min(420, 120 + units * 2.2), marginBottom: 90, marginLeft: 50,
-    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
-    y: {label: "Dimension de l'état caché", tickFormat: (d: number) => (d % every === 0 ? String(d) : ""), tickSize: 0},
+    x: {label: "Position dans la séquence", domain: [0, steps], ticks: labels.map((_, t) => t + 0.5), tickFormat: (x: number) => labels[Math.floor(x)], tickRotate: -45},
+    y: {label: "Dimension de l'état caché", domain: [0, units], reverse: true, ticks: Array.from({length: Math.ceil(units / every)}, (_, i) => i * every + 0.5), tickFormat: (y: number) => String(Math.floor(y)), tickSize: 0},
     color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1]},
-    marks: [Plot.cell(cells, {x: "position", y: "unit", fill: "value", fillOpacity: (d: {padding: boolean}) => (d.padding ? 0.35 : 1), inset: 0})]
+    marks: [Plot.raster({width: steps, height: units, x1: 0, x2: steps, y1: 0, y2: units, fill: (x: number, y: number) => values[Math.floor(y) * steps + Math.floor(x)], fillOpacity: (x: number, y: number) => opacity[Math.floor(y) * steps + Math.floor(x)], imageRendering: "pixelated"})]
   });
   const figure = titled(title, chart);
   figure.querySelector("figcaption")!.after(rampLegend());

@@ -30,22 +30,26 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
   };
   workerStats.started += 1;
   const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-  let network = Network.create(spec, {seed}); // the worker starts from the same seeded weights
+  // The worker builds the seeded model (random draws and an orthogonal init: tens of ms) and sends its weights.
+  let network: Network | null = null;
   let backend = "worker";
   let trainer: LiveTraining["trainer"] = null;
   let elapsed = 0;
   let handedOver = false;
   try {
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend: "worker", trainer, elapsed: 0};
     for (;;) {
       const message = await job.next(signal);
       if (message === null) return; // aborted: the worker is told below, and frees what it made
-      if (message.type === "started") backend = `${message.backend} (worker)`;
       if (message.type === "error") throw new Error(message.message);
+      if (message.type === "started") {
+        backend = `${message.backend} (worker)`;
+        network = Network.fromData(message.weights);
+        yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer, elapsed: 0};
+      }
       if (message.type !== "epoch" && message.type !== "done") continue;
       const previous = network;
       network = Network.fromData(message.weights);
-      previous.dispose();
+      previous?.dispose();
       if (message.type === "epoch") {
         const {epoch, logs, history, progress} = message.update;
         elapsed = message.update.elapsed;
@@ -63,6 +67,25 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
     }
   } finally {
     job.abandon();
-    if (!handedOver) network.dispose();
+    if (!handedOver) network?.dispose();
+  }
+}
+
+/**
+ * `Network.create(spec, {seed})` in a worker: the same weights, but the random draws and the orthogonal QR
+ * (tens of ms, more while the JIT is cold) stay off the page's main thread. On this thread without Worker support.
+ */
+export async function createInBackground(spec: ModelSpec, {seed}: {seed: number}, signal?: AbortSignal): Promise<Network> {
+  if (typeof Worker === "undefined") return Network.create(spec, {seed});
+  const job = new WorkerJob({type: "create", spec, seed});
+  try {
+    for (;;) {
+      const message = await job.next(signal);
+      if (message === null) throw new DOMException("aborted", "AbortError");
+      if (message.type === "error") throw new Error(message.message);
+      if (message.type === "created") return Network.fromData(message.weights);
+    }
+  } finally {
+    job.abandon();
   }
 }

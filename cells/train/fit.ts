@@ -152,9 +152,16 @@ export function trainBatch(network: Network, optimizer: tf.Optimizer, data: Data
   });
 }
 
+export interface InferenceOptions {
+  /** "auto" (default): the fused kernels when they cover the model and have loaded (they load with this module); else tfjs. */
+  kernels?: "auto" | "tfjs";
+}
+
 /** Keras `model.evaluate` for the binary classifier: mean loss and accuracy over `rows` (default: all). */
-export function evaluate(network: Network, data: Dataset, {rows, batchSize = 32}: {rows?: Int32Array; batchSize?: number} = {}): {loss: number; accuracy: number} {
+export function evaluate(network: Network, data: Dataset, {rows, batchSize = 32, kernels = "auto"}: {rows?: Int32Array; batchSize?: number} & InferenceOptions = {}): {loss: number; accuracy: number} {
   const all = rows ?? range(0, data.x.length);
+  const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, batchSize) : null;
+  if (fused) return fused.evaluate(data, all);
   let loss = 0;
   let correct = 0;
   for (let start = 0; start < all.length; start += batchSize) {
@@ -170,7 +177,9 @@ export function evaluate(network: Network, data: Dataset, {rows, batchSize = 32}
 }
 
 /** Probabilities of the positive class for padded rows. */
-export function predictProbabilities(network: Network, rows: ArrayLike<number>[]): Float32Array {
+export function predictProbabilities(network: Network, rows: ArrayLike<number>[], {kernels = "auto"}: InferenceOptions = {}): Float32Array {
+  const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, 32) : null;
+  if (fused) return fused.probabilities({x: rows, y: new Float32Array(rows.length)});
   return tf.tidy(() => {
     const {xs} = batchTensors({x: rows, y: new Float32Array(rows.length)}, range(0, rows.length));
     return network.apply(xs).reshape([-1]).dataSync() as Float32Array;

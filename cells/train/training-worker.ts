@@ -4,7 +4,7 @@ import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
 import {Network} from "../models/network.js";
 import {fit, TrainingAborted} from "./fit.js";
 import {gradientNormsByLengthStream, inputGradientByTimestep} from "../experiments/vanishing-gradient.js";
-import type {FromWorker, GradientsRequest, JobRequest, TimestepsRequest, ToWorker, TrainRequest} from "./worker-protocol.js";
+import type {CreateRequest, FromWorker, GradientsRequest, JobRequest, TimestepsRequest, ToWorker, TrainRequest} from "./worker-protocol.js";
 
 /**
  * The worker: runs training (`fit`) and the gradient experiments off the page's main thread. Training posts
@@ -22,8 +22,21 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   if (message.type === "abort") runs.get(message.id)?.controller.abort();
   else if (message.type === "train") train(message);
   else if (message.type === "gradients") gradients(message);
+  else if (message.type === "create") create(message);
   else timesteps(message);
 };
+
+async function create(request: CreateRequest) {
+  try {
+    await ready(request);
+    const network = Network.create(request.spec, {seed: request.seed});
+    const weights = network.toData();
+    network.dispose();
+    post({type: "created", id: request.id, weights}, weights.weights.map((w) => w.values.buffer));
+  } catch (error) {
+    post({type: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
+  }
+}
 
 function ready(request: JobRequest): Promise<string> {
   return (backendReady ??= startBackend(request.backend, request.wasmPath));
@@ -77,9 +90,10 @@ async function train(request: TrainRequest) {
   let network: Network | null = null;
   try {
     const backend = await ready(request);
-    post({type: "started", id, backend});
-    const rows = Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength));
     network = Network.create(spec, {seed: options.seed});
+    const initial = network.toData();
+    post({type: "started", id, backend, weights: initial}, initial.weights.map((w) => w.values.buffer));
+    const rows = Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength));
     const epochs = fit(network, {x: rows, y: labels}, {
       ...options,
       signal: run.controller.signal,

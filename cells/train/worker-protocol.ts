@@ -41,18 +41,27 @@ export interface TimestepsRequest extends JobBase {
   options: ExperimentOptions;
 }
 
-export type JobRequest = TrainRequest | GradientsRequest | TimestepsRequest;
+/** Build a seeded model (Keras initialisers: random draws, an orthogonal QR) and send its weights back. */
+export interface CreateRequest extends JobBase {
+  type: "create";
+  spec: ModelSpec;
+  seed: number;
+}
+
+export type JobRequest = TrainRequest | GradientsRequest | TimestepsRequest | CreateRequest;
 export type ToWorker = JobRequest | {type: "abort"; id: number};
 
 export type FromWorker =
-  | {type: "started"; id: number; backend: string}
+  /** The initial (seeded) weights come with it: the page need not build the model itself. */
+  | {type: "started"; id: number; backend: string; weights: NetworkData}
   | {type: "epoch"; id: number; update: EpochUpdate; weights: NetworkData}
   | {type: "done"; id: number; history: History; weights: NetworkData; numTensors: number}
   | {type: "aborted"; id: number; batchesAfterAbort: number; numTensors: number}
   | {type: "gradient"; id: number; results: LengthGradient[]}
   | {type: "timesteps-done"; id: number; norms: number[]}
+  | {type: "created"; id: number; weights: NetworkData}
   | {type: "finished"; id: number}
   | {type: "error"; id: number; message: string};
 
 /** After one of these the worker is free for another job. */
-export const FINAL_MESSAGES = new Set<FromWorker["type"]>(["done", "aborted", "finished", "timesteps-done", "error"]);
+export const FINAL_MESSAGES = new Set<FromWorker["type"]>(["done", "aborted", "finished", "timesteps-done", "created", "error"]);

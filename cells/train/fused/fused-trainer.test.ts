@@ -6,7 +6,8 @@ import {Network} from "../../models/network.js";
 import {nodeBackends, useBackend} from "../../testing/backends.js";
 import {seedData} from "../../testing/seed-data.js";
 import {batchTensors, range} from "../data.js";
-import {evaluate, fit, trainBatch, type EpochUpdate} from "../fit.js";
+import {evaluate, fit, predictProbabilities, trainBatch, type EpochUpdate} from "../fit.js";
+import {sharedKernelsReady} from "./kernels.js";
 import {binaryCrossentropyFromLogits} from "../losses.js";
 import {FusedRnnTrainer, fusedShape} from "./fused-trainer.js";
 
@@ -87,10 +88,18 @@ describe("FusedRnnTrainer", () => {
     await useBackend("wasm");
     const network = Network.create(sentimentRnnSpec(), {seed: 2});
     const trainer = (await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}))!;
-    const expected = evaluate(network, data.test);
+    const expected = evaluate(network, data.test, {kernels: "tfjs"});
     const actual = trainer.evaluate(data.test);
     expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-5);
     expect(actual.accuracy).toBe(expected.accuracy);
+    await sharedKernelsReady;
+    const viaEvaluate = evaluate(network, data.test);
+    expect(viaEvaluate.loss, "evaluate takes the fused kernels once they have loaded").toBe(actual.loss);
+    const probabilities = predictProbabilities(network, data.test.x.slice(0, 40));
+    const tfjsProbabilities = predictProbabilities(network, data.test.x.slice(0, 40), {kernels: "tfjs"});
+    expect(maxAbsDiff(probabilities, tfjsProbabilities)).toBeLessThan(1e-6);
+    expect(() => predictProbabilities(network, [Int32Array.from({length: 20}, () => 1000)])).toThrow(/outside the vocabulary \[0, 1000\)/);
+    expect(() => predictProbabilities(network, [Int32Array.from({length: 19}, () => 1)])).toThrow(/pad the sequences/);
     network.dispose();
   });
 

@@ -4,7 +4,7 @@ import {drawDropoutMask} from "../../models/dropout.js";
 import type {Network} from "../../models/network.js";
 import type {ModelSpec} from "../../models/spec.js";
 import type {Dataset} from "../data.js";
-import {Arena, instantiateKernels, type KernelExports} from "./kernels.js";
+import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./kernels.js";
 
 /** The sizes of a model the fused kernels can train: Embedding → SimpleRNN(tanh, last state) → [Dropout] → Dense(1, sigmoid). */
 export interface FusedShape {
@@ -83,12 +83,22 @@ export class FusedRnnTrainer {
     this.readFrom(network);
   }
 
-  /** A trainer for `network`, or null when its architecture is not the fused one or WebAssembly SIMD is missing. */
+  /** A trainer for `network` with its own kernel instance, or null when its architecture is not the fused one or WebAssembly SIMD is missing. */
   static async create(network: Network, {batchSize, ...adam}: AdamSettings & {batchSize: number}): Promise<FusedRnnTrainer | null> {
     const shape = fusedShape(network.spec);
     if (!shape) return null;
     const kernels = await instantiateKernels();
     return kernels && new FusedRnnTrainer(kernels, shape, batchSize, adam, network);
+  }
+
+  /**
+   * For inference, synchronously: a trainer on the shared kernel instance once it has loaded (null before, or
+   * for another architecture). It lays its buffers over those of the previous one, so use it and drop it.
+   */
+  static forInference(network: Network, batchSize: number): FusedRnnTrainer | null {
+    const shape = fusedShape(network.spec);
+    const kernels = sharedKernels();
+    return shape && kernels ? new FusedRnnTrainer(kernels, shape, batchSize, {learningRate: 0}, network) : null;
   }
 
   /** Copies the network's weights in (Adam's moments are kept). */
@@ -161,6 +171,19 @@ export class FusedRnnTrainer {
     return {loss: loss / all.length, accuracy: correct / all.length};
   }
 
+  /** P(positive) for each of `rows` (default all) in inference mode. */
+  probabilities(data: Dataset, rows?: ArrayLike<number>): Float32Array {
+    const all = rows ?? Int32Array.from({length: data.x.length}, (_, i) => i);
+    const out = new Float32Array(all.length);
+    for (let start = 0; start < all.length; start += this.batchSize) {
+      const chunk = Array.prototype.slice.call(all, start, Math.min(start + this.batchSize, all.length)) as number[];
+      const batch = this.load(data, chunk);
+      this.forward(batch, 0, 0);
+      this.logits(batch, 0).forEach((z, i) => (out[start + i] = 1 / (1 + Math.exp(-z))));
+    }
+    return out;
+  }
+
   /** A copy of weight i's gradient from the last `gradients` call (Keras weight order). */
   gradient(i: number): Float32Array {
     return this.view(this.slots[i].g, this.slots[i].size).slice();
@@ -174,11 +197,17 @@ export class FusedRnnTrainer {
   private load(data: Dataset, rows: ArrayLike<number>): number {
     const batch = rows.length;
     if (batch > this.batchSize) throw new RangeError(`batch of ${batch} rows, the trainer was made for ${this.batchSize}`);
-    const t = this.shape.steps;
+    const {steps: t, vocab} = this.shape;
     const ids = this.arena.i32(this.buffers.ids, t * batch);
     for (let i = 0; i < batch; ++i) {
       const row = data.x[rows[i]];
-      for (let s = 0; s < t; ++s) ids[s * batch + i] = row[s];
+      if (row?.length !== t) throw new RangeError(`row ${rows[i]} has ${row?.length} ids, the model reads ${t}: pad the sequences first`);
+      for (let s = 0; s < t; ++s) {
+        const id = row[s];
+        // the kernels read the embedding table without bounds checks
+        if (!(id >= 0 && id < vocab && Number.isInteger(id))) throw new RangeError(`row ${rows[i]}, position ${s}: id ${id} is outside the vocabulary [0, ${vocab})`);
+        ids[s * batch + i] = id;
+      }
     }
     return batch;
   }

@@ -42,6 +42,18 @@ export async function instantiateKernels(): Promise<KernelExports | null> {
   return instance.exports as unknown as KernelExports;
 }
 
+let shared: KernelExports | null = null;
+/** Starts loading the shared instance (for synchronous inference); resolves when it is there (or cannot be). */
+export const sharedKernelsReady: Promise<void> = instantiateKernels().then(
+  (kernels) => void (shared = kernels),
+  () => {}
+);
+
+/** The shared instance, if it has loaded. Its memory is laid out anew by each user: use it synchronously. */
+export function sharedKernels(): KernelExports | null {
+  return shared;
+}
+
 /**
  * Lays buffers out in an instance's memory: reserve everything first, then `commit` grows the memory once,
  * so the typed-array views made afterwards stay valid for the instance's life.
