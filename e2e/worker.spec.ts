@@ -11,6 +11,11 @@ test("training in the worker gives the main thread's history for the same seed",
   }
 });
 
+test("a model built in the worker has exactly the weights this thread would draw for the seed", async ({page}) => {
+  await page.goto("worker.html");
+  await expect(page.locator("#created")).toHaveText("embedding/embeddings true, simple_rnn/simple_rnn_cell/kernel true, simple_rnn/simple_rnn_cell/recurrent_kernel true, simple_rnn/simple_rnn_cell/bias true, dense/kernel true, dense/bias true", {timeout: 60_000});
+});
+
 test("an input change stops the worker's run within one batch and frees its tensors", async ({page}) => {
   await page.goto("worker.html");
   await expect(page.locator("#long-epoch")).toHaveText(/^[1-9]/, {timeout: 60_000});
