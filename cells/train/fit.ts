@@ -81,7 +81,8 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   const trainRows = range(0, splitAt);
   const validationRows = range(splitAt, n);
   const rng = new RandomState(options.seed ?? ((Math.random() * 2 ** 32) >>> 0));
-  const fused = await fusedTrainer(network, data, options.kernels ?? "auto", batchSize, learningRate);
+  // Buffers for at most one batch of the rows there are (a huge batchSize must not reserve memory for nothing).
+  const fused = await fusedTrainer(network, data, options.kernels ?? "auto", Math.min(batchSize, n), learningRate);
   const optimizer = fused ? null : tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   const started = performanceNow();
