@@ -41,6 +41,16 @@ describe("Keras initialisers", () => {
     expect(Math.max(...values)).toBeGreaterThan(0.95 * limit);
   });
 
+  it("toData hands out arrays the caller owns: transferring them away leaves the network intact (cpu backend)", () => {
+    const network = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
+    const before = network.toData().weights.map((w) => w.values.slice());
+    const sent = network.toData();
+    structuredClone(sent, {transfer: sent.weights.map((w) => w.values.buffer)});
+    expect(sent.weights[0].values.length, "the transfer detached the copies").toBe(0);
+    network.toData().weights.forEach((w, i) => expect(maxAbsDiff(w.values, before[i])).toBe(0));
+    network.dispose();
+  });
+
   it("a seed makes a model's initial weights reproducible; biases start at zero", () => {
     const a = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
     const b = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});

@@ -55,39 +55,22 @@ export class Network {
     this.perLayer = spec.layers.map((layer) => this.variables.slice(next, (next += weightCount(layer))));
   }
 
-  /** A fresh model with Keras's initialisers: glorot_uniform kernels, orthogonal recurrent kernel, zero biases, U(-0.05, 0.05) embeddings. */
+  /** A fresh model with Keras's initialisers (see `initialWeights`). */
   static create(spec: ModelSpec, {seed}: {seed?: number} = {}): Network {
-    const rng = new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
-    const inputs = inputShapes(spec);
-    const names = weightNames(spec);
-    const shapes = weightShapes(spec);
-    let k = 0;
-    const weights: WeightData[] = [];
-    const add = (values: Float32Array) => weights.push({name: names[k], shape: shapes[k++], values});
-    spec.layers.forEach((layer, i) => {
-      const d = inputs[i][inputs[i].length - 1];
-      if (layer.type === "Embedding") add(uniform(layer.inputDim * layer.outputDim, rng));
-      if (layer.type === "SimpleRNN") {
-        add(glorotUniform(d, layer.units, rng));
-        add(orthogonal(layer.units, layer.units, rng));
-        add(new Float32Array(layer.units));
-      }
-      if (layer.type === "Dense" || layer.type === "TimeDistributed") {
-        add(glorotUniform(d, layer.units, rng));
-        add(new Float32Array(layer.units));
-      }
-    });
-    return new Network(spec, weights);
+    return new Network(spec, initialWeights(spec, {seed}));
   }
 
   static fromData(data: NetworkData): Network {
     return new Network(data.spec, data.weights);
   }
 
-  /** Copies the current weights out as plain arrays. */
+  /**
+   * Copies the current weights out as plain arrays the caller owns (they may be transferred to a worker):
+   * on the cpu and webgl backends `dataSync` hands out the backend's own cached array.
+   */
   toData(): NetworkData {
     const names = weightNames(this.spec);
-    return {spec: this.spec, weights: this.variables.map((v, i) => ({name: names[i], shape: v.shape.slice(), values: v.dataSync() as Float32Array}))};
+    return {spec: this.spec, weights: this.variables.map((v, i) => ({name: names[i], shape: v.shape.slice(), values: (v.dataSync() as Float32Array).slice()}))};
   }
 
   countParams(): number {
@@ -132,6 +115,34 @@ export class Network {
   dispose() {
     for (const v of this.variables) v.dispose();
   }
+}
+
+/**
+ * Keras's initial weights as plain arrays (no tfjs needed): glorot_uniform kernels, orthogonal recurrent
+ * kernel, zero biases, U(-0.05, 0.05) embeddings, drawn in layer order from one seeded generator.
+ */
+export function initialWeights(spec: ModelSpec, {seed}: {seed?: number} = {}): WeightData[] {
+  const rng = new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
+  const inputs = inputShapes(spec);
+  const names = weightNames(spec);
+  const shapes = weightShapes(spec);
+  let k = 0;
+  const weights: WeightData[] = [];
+  const add = (values: Float32Array) => weights.push({name: names[k], shape: shapes[k++], values});
+  spec.layers.forEach((layer, i) => {
+    const d = inputs[i][inputs[i].length - 1];
+    if (layer.type === "Embedding") add(uniform(layer.inputDim * layer.outputDim, rng));
+    if (layer.type === "SimpleRNN") {
+      add(glorotUniform(d, layer.units, rng));
+      add(orthogonal(layer.units, layer.units, rng));
+      add(new Float32Array(layer.units));
+    }
+    if (layer.type === "Dense" || layer.type === "TimeDistributed") {
+      add(glorotUniform(d, layer.units, rng));
+      add(new Float32Array(layer.units));
+    }
+  });
+  return weights;
 }
 
 function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], layer: Extract<LayerSpec, {type: "SimpleRNN"}>, {training, rng}: ForwardOptions): tf.Tensor {

@@ -34,6 +34,7 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
   let network: Network | null = null;
   let backend = "worker";
   let trainer: LiveTraining["trainer"] = null;
+  let race: LiveTraining["race"] = null;
   let elapsed = 0;
   let handedOver = false;
   try {
@@ -44,7 +45,7 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
       if (message.type === "started") {
         backend = `${message.backend} (worker)`;
         network = Network.fromData(message.weights);
-        yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer, elapsed: 0};
+        yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer, race, elapsed: 0};
       }
       if (message.type !== "epoch" && message.type !== "done") continue;
       const previous = network;
@@ -54,14 +55,15 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
         const {epoch, logs, history, progress} = message.update;
         elapsed = message.update.elapsed;
         trainer = message.update.trainer;
-        if (epoch < epochs) yield {network, epoch, epochs, logs, history, progress, done: false, backend, trainer, elapsed};
+        race = message.update.race;
+        if (epoch < epochs) yield {network, epoch, epochs, logs, history, progress, done: false, backend, trainer, race, elapsed};
       } else {
         workerStats.finished.push({numTensors: message.numTensors});
         handedOver = true;
         const {history} = message;
         const last = history.loss.length - 1;
         const logs = {loss: history.loss[last], accuracy: history.accuracy[last], ...(history.val_loss.length ? {val_loss: history.val_loss[last], val_accuracy: history.val_accuracy[last]} : {})};
-        yield {network, epoch: epochs, epochs, logs, history, progress: 1, done: true, backend, trainer, elapsed};
+        yield {network, epoch: epochs, epochs, logs, history, progress: 1, done: true, backend, trainer, race, elapsed};
         return;
       }
     }

@@ -6,7 +6,7 @@ import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {nextTask} from "../util/next-task.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
-import {raceTrainers} from "./fused/race.js";
+import {raceTrainers, type RaceResult} from "./fused/race.js";
 
 export interface FitOptions {
   epochs?: number;
@@ -54,6 +54,8 @@ export interface EpochUpdate {
   elapsed: number;
   /** Which kernels trained: the fused WebAssembly ones or tfjs's (on the current tfjs backend). */
   trainer: "fused" | "tfjs";
+  /** On a GPU backend, the measured milliseconds of one training step of each that decided (null: no race). */
+  race: RaceResult | null;
 }
 
 /** An aborted training: `name` is "AbortError", so callers can tell it from a failure. */
@@ -82,7 +84,7 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   const validationRows = range(splitAt, n);
   const rng = new RandomState(options.seed ?? ((Math.random() * 2 ** 32) >>> 0));
   // Buffers for at most one batch of the rows there are (a huge batchSize must not reserve memory for nothing).
-  const fused = await fusedTrainer(network, data, options.kernels ?? "auto", Math.min(batchSize, n), learningRate);
+  const {trainer: fused, race} = await chooseTrainer(network, data, options.kernels ?? "auto", Math.min(batchSize, n), learningRate);
   const optimizer = fused ? null : tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   const started = performanceNow();
@@ -114,7 +116,7 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
         history.val_loss.push(validation.loss);
         history.val_accuracy.push(validation.accuracy);
       }
-      yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started, trainer: fused ? "fused" : "tfjs"};
+      yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started, trainer: fused ? "fused" : "tfjs", race};
     }
     return history;
   } finally {
@@ -124,17 +126,14 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
 }
 
 /** The fused kernels when they can and should train this network (on a GPU backend, a measured race decides). */
-async function fusedTrainer(network: Network, data: Dataset, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<FusedRnnTrainer | null> {
-  if (kernels === "tfjs") return null;
+async function chooseTrainer(network: Network, data: Dataset, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<{trainer: FusedRnnTrainer | null; race: RaceResult | null}> {
+  if (kernels === "tfjs") return {trainer: null, race: null};
   const trainer = await FusedRnnTrainer.create(network, {batchSize, learningRate});
   if (!trainer && kernels === "fused") {
     throw new Error(fusedShape(network.spec) ? "the fused kernels need WebAssembly SIMD, which this environment lacks" : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`);
   }
-  if (trainer && kernels === "auto") {
-    const race = await raceTrainers(network, data, batchSize, trainBatch);
-    if (race && race.tfjsMs < race.fusedMs) return null;
-  }
-  return trainer;
+  const race = trainer && kernels === "auto" ? await raceTrainers(network, data, batchSize, trainBatch) : null;
+  return {trainer: race && race.tfjsMs < race.fusedMs ? null : trainer, race};
 }
 
 /** One optimisation step on the rows `rows` of `data`: returns the batch's loss and accuracy. */

@@ -3,6 +3,7 @@ import {Network} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import type {Dataset} from "./data.js";
 import {fit, type EpochLogs, type FitOptions, type History} from "./fit.js";
+import type {RaceResult} from "./fused/race.js";
 
 /** What a page's training cell sees: the live network, and how far training got. */
 export interface LiveTraining {
@@ -18,6 +19,8 @@ export interface LiveTraining {
   backend: string;
   /** Which kernels train: the fused WebAssembly SIMD ones, or tfjs's on `backend` (unknown before the first epoch). */
   trainer: "fused" | "tfjs" | null;
+  /** The measured race behind that choice, on a GPU backend (null: no race was needed). */
+  race: RaceResult | null;
   elapsed: number;
 }
 
@@ -33,10 +36,10 @@ export async function* trainLive(spec: ModelSpec, data: Dataset, options: FitOpt
   let handedOver = false;
   try {
     const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer: null, elapsed: 0};
+    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer: null, race: null, elapsed: 0};
     let last: LiveTraining | null = null;
     for await (const update of fit(network, data, options)) {
-      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, trainer: update.trainer, elapsed: update.elapsed};
+      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, trainer: update.trainer, race: update.race, elapsed: update.elapsed};
       if (update.epoch < epochs) yield last;
     }
     handedOver = true;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as tf from "@tensorflow/tfjs";
 import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
-import {Network} from "../models/network.js";
+import {initialWeights, Network} from "../models/network.js";
 import {fit, TrainingAborted} from "./fit.js";
 import {gradientNormsByLengthStream, inputGradientByTimestep} from "../experiments/vanishing-gradient.js";
 import type {CreateRequest, FromWorker, GradientsRequest, JobRequest, TimestepsRequest, ToWorker, TrainRequest} from "./worker-protocol.js";
@@ -26,13 +26,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   else timesteps(message);
 };
 
-async function create(request: CreateRequest) {
+function create(request: CreateRequest) {
   try {
-    await ready(request);
-    const network = Network.create(request.spec, {seed: request.seed});
-    const weights = network.toData();
-    network.dispose();
-    post({type: "created", id: request.id, weights}, weights.weights.map((w) => w.values.buffer));
+    // Plain arrays: no tfjs backend needs to start for this (WebGL in a worker costs seconds without a GPU).
+    const weights = initialWeights(request.spec, {seed: request.seed});
+    post({type: "created", id: request.id, weights: {spec: request.spec, weights}}, weights.map((w) => w.values.buffer));
   } catch (error) {
     post({type: "error", id: request.id, message: error instanceof Error ? error.message : String(error)});
   }
