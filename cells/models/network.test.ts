@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {maxAbsDiff} from "../testing/max-abs-diff.js";
 import {disposeLayersModel, toLayersModel} from "../io/layers-model.js";
 import {RandomState} from "../random/mt19937.js";
 import {glorotUniform, orthogonal} from "../random/initializers.js";
@@ -8,12 +9,6 @@ import {baselineSpec, manyToManySpec, oneToManySpec, sentimentRnnSpec, simpleRnn
 import {Network, useAutodiffRnn} from "./network.js";
 import type {ModelSpec} from "./spec.js";
 
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; ++i) max = Math.max(max, Math.abs(a[i] - b[i]));
-  return max;
-};
 
 beforeEach(() => useBackend("cpu"));
 afterEach(() => expect(tf.memory().numTensors).toBe(0));

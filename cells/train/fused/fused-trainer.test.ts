@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {maxAbsDiff} from "../../testing/max-abs-diff.js";
 import {RandomState} from "../../random/mt19937.js";
 import {baselineSpec, sentimentRnnSpec, simpleRnnSpec} from "../../models/builders.js";
 import {Network} from "../../models/network.js";
@@ -12,12 +13,6 @@ import {binaryCrossentropyFromLogits} from "../losses.js";
 import {FusedRnnTrainer, fusedShape} from "./fused-trainer.js";
 
 const data = seedData();
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; ++i) max = Math.max(max, Math.abs(a[i] - b[i]));
-  return max;
-};
 
 beforeEach(() => useBackend("cpu"));
 afterEach(() => expect(tf.memory().numTensors).toBe(0));

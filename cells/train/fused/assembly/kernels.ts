@@ -157,17 +157,19 @@ export function broadcastRows(row: usize, out: usize, rows: i32, n: i32): void {
 export function columnSums(x: usize, rows: i32, n: i32, out: usize): void {
   memory.fill(out, 0, <usize>n << 2);
   const bytes = <usize>n << 2;
-  for (let r = 0; r < rows; ++r) {
-    const row = x + <usize>r * bytes;
-    let j = 0;
-    for (; j + 4 <= n; j += 4) {
-      const o = <usize>j << 2;
-      v128.store(out + o, f32x4.add(v128.load(out + o), v128.load(row + o)));
-    }
-    for (; j < n; ++j) {
-      const o = <usize>j << 2;
-      store<f32>(out + o, load<f32>(out + o) + load<f32>(row + o));
-    }
+  for (let r = 0; r < rows; ++r) addInPlace(out, x + <usize>r * bytes, n);
+}
+
+/** dst ← dst + src for n floats. */
+function addInPlace(dst: usize, src: usize, n: i32): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const o = <usize>j << 2;
+    v128.store(dst + o, f32x4.add(v128.load(dst + o), v128.load(src + o)));
+  }
+  for (; j < n; ++j) {
+    const o = <usize>j << 2;
+    store<f32>(dst + o, load<f32>(dst + o) + load<f32>(src + o));
   }
 }
 
@@ -204,15 +206,7 @@ export function scatterAddRows(x: usize, ids: usize, count: i32, n: i32, mask: u
       multiply(src, mask + <usize>(r % period) * bytes, scratch, n);
       src = scratch;
     }
-    let j = 0;
-    for (; j + 4 <= n; j += 4) {
-      const o = <usize>j << 2;
-      v128.store(dst + o, f32x4.add(v128.load(dst + o), v128.load(src + o)));
-    }
-    for (; j < n; ++j) {
-      const o = <usize>j << 2;
-      store<f32>(dst + o, load<f32>(dst + o) + load<f32>(src + o));
-    }
+    addInPlace(dst, src, n);
   }
 }
 
