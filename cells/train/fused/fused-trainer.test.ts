@@ -4,6 +4,7 @@ import {maxAbsDiff} from "../../testing/max-abs-diff.js";
 import {RandomState} from "../../random/mt19937.js";
 import {baselineSpec, sentimentRnnSpec, simpleRnnSpec} from "../../models/builders.js";
 import {Network} from "../../models/network.js";
+import {disposeLayersModel, toLayersModel} from "../../io/layers-model.js";
 import {nodeBackends, useBackend} from "../../testing/backends.js";
 import {seedData} from "../../testing/seed-data.js";
 import {batchTensors, range} from "../data.js";
@@ -55,6 +56,34 @@ describe("FusedRnnTrainer", () => {
       }
     });
   }
+
+  it("matches the stock tfjs layers model on the same weights: forward outputs and every gradient (≤ 1e-4, cpu)", async () => {
+    // Stock tfjs can only take the Embedding's gradient on cpu; without dropout the two see the same function.
+    await useBackend("cpu");
+    const spec = sentimentRnnSpec({hiddenDim: 32, embeddingDim: 20, dropout: 0});
+    const network = Network.create(spec, {seed: 6});
+    const model = toLayersModel(network);
+    const rows = range(100, 116);
+    const trainer = (await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}))!;
+    trainer.gradients(data.train, rows, new RandomState(0));
+    const ours = network.variables.map((_, i) => trainer.gradient(i));
+    const {stock, outputs} = tf.tidy(() => {
+      const {xs, ys} = batchTensors(data.train, rows);
+      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const meanBce = () => {
+        const p = (model.apply(xs, {training: true}) as tf.Tensor).reshape([-1]);
+        return ys.mul(p.log()).add(ys.neg().add(1).mul(p.neg().add(1).log())).mean().neg() as tf.Scalar;
+      };
+      const {grads} = tf.variableGrads(meanBce, variables);
+      return {stock: variables.map((v) => grads[v.name].dataSync() as Float32Array), outputs: (model.predict(xs) as tf.Tensor).dataSync() as Float32Array};
+    });
+    expect(maxAbsDiff(trainer.probabilities(data.train, rows), outputs)).toBeLessThanOrEqual(1e-4);
+    expect(ours.length).toBe(stock.length);
+    ours.forEach((g, i) => expect(maxAbsDiff(g, stock[i]), network.toData().weights[i].name).toBeLessThanOrEqual(1e-4));
+    expect(Math.max(...ours[2].map(Math.abs)), "the recurrent kernel's gradient is exercised").toBeGreaterThan(1e-5);
+    disposeLayersModel(model);
+    network.dispose();
+  });
 
   it("an Adam step moves the weights as tf.train.adam does (≤ 1e-6 after 5 steps), on the same masks and rows", async () => {
     await useBackend("cpu");
