@@ -74,6 +74,7 @@ export class TrainingAborted extends Error {
 export async function* fit(network: Network, data: Dataset, options: FitOptions = {}): AsyncGenerator<EpochUpdate, History> {
   const {epochs = 10, batchSize = 32, validationSplit = 0, learningRate = 1e-3, shuffle = true, signal} = options;
   checkFitOptions({epochs, batchSize, validationSplit, learningRate});
+  if (!["auto", "fused", "tfjs", undefined].includes(options.kernels)) throw new RangeError(`kernels must be "auto", "fused" or "tfjs", got ${JSON.stringify(options.kernels)}`);
   const vocab = network.spec.layers[0].type === "Embedding" ? network.spec.layers[0].inputDim : undefined;
   checkDataset(data, "data", vocab);
   const n = data.x.length;

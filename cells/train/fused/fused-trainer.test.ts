@@ -26,6 +26,14 @@ describe("FusedRnnTrainer", () => {
     expect(fusedShape(simpleRnnSpec())).toBeNull();
   });
 
+  it("fit says clearly when the fused kernels cannot train a model or the choice is unknown", async () => {
+    await useBackend("cpu");
+    const network = Network.create(baselineSpec({embeddingDim: 4, denseUnits: 4}), {seed: 1});
+    await expect(fit(network, data.train, {epochs: 1, kernels: "fused"}).next()).rejects.toThrow(/do not cover baseline: only Embedding → SimpleRNN/);
+    await expect(fit(network, data.train, {epochs: 1, kernels: "gpu" as "auto"}).next()).rejects.toThrow(/kernels must be "auto", "fused" or "tfjs", got "gpu"/);
+    network.dispose();
+  });
+
   for (const backend of nodeBackends) {
     it(`computes the tfjs network's loss and every gradient (≤ 1e-5) with the same dropout masks — tfjs on ${backend}`, async () => {
       await useBackend(backend);
