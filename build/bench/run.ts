@@ -114,7 +114,13 @@ async function essayReaction(browser: import("@playwright/test").Browser) {
   })`)) as number;
   const backend = (await page.locator("#courant-backend").textContent())?.replace(/^backend: /, "") ?? "?";
   const done = page.locator(".courant-training-status", {hasText: "Entraînement terminé"});
-  const idle = () => page.locator(".courant-cell.courant-running").waitFor({state: "detached"}).catch(() => {});
+  // Settled: no cell pending or running for half a second (a stale "terminé" stays visible while a new run starts).
+  const idle = () => page.waitForFunction(`(() => {
+    const busy = document.querySelector('.courant-cell[data-state="running"], .courant-cell[data-state="pending"]');
+    if (busy) window.__quietSince = undefined;
+    else window.__quietSince ??= performance.now();
+    return !busy && performance.now() - window.__quietSince > 500;
+  })()`, undefined, {polling: 100});
   await done.waitFor();
   await idle();
 
