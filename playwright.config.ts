@@ -1,10 +1,13 @@
 import {defineConfig} from "@playwright/test";
 import {chromiumArgs, findChromium} from "./e2e/browser.js";
 
-const DEV_PORT = 3101;
-const PREVIEW_PORT = 3102;
-const SITE_PORT = 3103;
-const PREVIEW_SITE_PORT = 3104;
+// COURANT_E2E_PORT moves the four servers (and their output folder), so that two runs can share a machine.
+const BASE_PORT = Number(process.env.COURANT_E2E_PORT ?? 3100);
+const DEV_PORT = BASE_PORT + 1;
+const PREVIEW_PORT = BASE_PORT + 2;
+const SITE_PORT = BASE_PORT + 3;
+const PREVIEW_SITE_PORT = BASE_PORT + 4;
+const OUTPUT = `e2e/output${process.env.COURANT_E2E_PORT ? `-${BASE_PORT}` : ""}`;
 const courant = "node build/courant.js";
 
 /**
@@ -13,7 +16,7 @@ const courant = "node build/courant.js";
  */
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "e2e/output/test-results",
+  outputDir: `${OUTPUT}/test-results`,
   timeout: 180_000,
   expect: {timeout: 30_000},
   workers: 1,
@@ -29,12 +32,12 @@ export default defineConfig({
   webServer: [
     {command: `${courant} dev e2e/fixtures --port ${DEV_PORT}`, url: `http://127.0.0.1:${DEV_PORT}/`, timeout: 120_000, reuseExistingServer: false},
     {
-      command: `${courant} build e2e/fixtures --out e2e/output/fixtures-dist && ${courant} preview e2e/output/fixtures-dist --port ${PREVIEW_PORT}`,
+      command: `${courant} build e2e/fixtures --out ${OUTPUT}/fixtures-dist && ${courant} preview ${OUTPUT}/fixtures-dist --port ${PREVIEW_PORT}`,
       url: `http://127.0.0.1:${PREVIEW_PORT}/`, timeout: 120_000, reuseExistingServer: false
     },
     {command: `${courant} dev pages --port ${SITE_PORT}`, url: `http://127.0.0.1:${SITE_PORT}/`, timeout: 120_000, reuseExistingServer: false},
     {
-      command: `${courant} build pages --out e2e/output/site-dist && ${courant} preview e2e/output/site-dist --port ${PREVIEW_SITE_PORT}`,
+      command: `${courant} build pages --out ${OUTPUT}/site-dist && ${courant} preview ${OUTPUT}/site-dist --port ${PREVIEW_SITE_PORT}`,
       url: `http://127.0.0.1:${PREVIEW_SITE_PORT}/`, timeout: 120_000, reuseExistingServer: false
     }
   ]
