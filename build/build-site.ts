@@ -1,10 +1,11 @@
 import * as esbuild from "esbuild";
-import {copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
-import {dirname, join, relative, resolve} from "node:path";
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync} from "node:fs";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {compilePage, type CompiledPage} from "../engine/compiler/compile-page.js";
 import {emitPageModule} from "../engine/compiler/emit-module.js";
-import {findPages} from "./find-pages.js";
+import {findSources} from "./find-pages.js";
+import {OutputFolderError, refusalOf, writeStaged} from "./output-folder.js";
 import {pageHtml} from "./page-html.js";
 import {workerPlugin} from "./worker-plugin.js";
 
@@ -20,6 +21,8 @@ export interface BuildOptions {
   /** Development builds skip minification and add `extraHead` (the reload client) to each page. */
   dev?: boolean;
   extraHead?: string;
+  /** Refuse to write anything when a page has a compile error (`courant build`); dev shows them on their cells. */
+  strict?: boolean;
 }
 
 export interface BuiltPage {
@@ -30,17 +33,59 @@ export interface BuiltPage {
   compiled: CompiledPage;
 }
 
-/** Compiles every page, bundles cells with esbuild (shared chunks, so tfjs loads once) and writes the site. */
-export async function buildSite({pagesDir, outDir, dev = false, extraHead = ""}: BuildOptions): Promise<BuiltPage[]> {
-  const sources = findPages(pagesDir);
-  const pages = sources.map((source) => ({
+/** A compile error at its page position, as the CLI prints it: `file:line:col: message`. */
+export interface PageError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class CompileErrors extends Error {
+  constructor(readonly errors: PageError[]) {
+    super(`${errors.length} compile error(s); nothing was written`);
+    this.name = "CompileErrors";
+  }
+}
+
+export function compileErrorsOf(pagesDir: string, pages: BuiltPage[]): PageError[] {
+  return pages.flatMap((page) =>
+    page.compiled.cells.flatMap((cell) =>
+      cell.errors.map((e) => ({file: join(pagesDir, page.source), line: e.line, column: e.column, message: e.message}))
+    )
+  );
+}
+
+export const formatPageError = (e: PageError) => `${e.file}:${e.line}:${e.column + 1}: ${e.message}`;
+
+/**
+ * Compiles every page, bundles cells with esbuild (shared chunks, so tfjs loads once), copies the static files
+ * next to the pages, and swaps the new site in place of the old one only once all of it is written.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuiltPage[]> {
+  const {pagesDir, outDir, strict = false} = options;
+  const refusal = refusalOf({outDir, pagesDir});
+  if (refusal) throw new OutputFolderError(refusal);
+  const {pages: sources, files} = findSources(pagesDir);
+  const pages: BuiltPage[] = sources.map((source) => ({
     source,
     html: source.replace(/\.md$/, ".html"),
     compiled: compilePage(readFileSync(join(pagesDir, source), "utf8"))
   }));
-  const entryFor = (page: BuiltPage) => `page-${page.source.replace(/\.md$/, "").replace(/[^\w-]+/g, "-")}`;
+  if (strict) {
+    const errors = compileErrorsOf(pagesDir, pages);
+    if (errors.length) throw new CompileErrors(errors);
+  }
+  return writeStaged(outDir, async (stagingDir) => {
+    await writeSite({...options, outDir: stagingDir}, pages);
+    copyStaticFiles(pagesDir, files, stagingDir);
+    return pages;
+  });
+}
 
-  rmSync(outDir, {recursive: true, force: true});
+const entryFor = (page: BuiltPage) => `page-${page.source.replace(/\.md$/, "").replace(/[^\w-]+/g, "-")}`;
+
+async function writeSite({pagesDir, outDir, dev = false, extraHead = ""}: BuildOptions, pages: BuiltPage[]) {
   const assetsDir = join(outDir, ASSETS);
   // The wasm backend's Emscripten glue mentions Node modules it never loads in a browser.
   const external = ["fs", "path", "os", "crypto", "worker_threads", "perf_hooks"];
@@ -83,7 +128,21 @@ export async function buildSite({pagesDir, outDir, dev = false, extraHead = ""}:
       home: relative(dirname(htmlPath), join(outDir, "index.html")) || "index.html"
     }, extraHead));
   }
-  return pages;
+}
+
+/** Files next to the pages, at the same relative paths; a symlink that leads outside the pages folder is skipped. */
+function copyStaticFiles(pagesDir: string, files: string[], outDir: string) {
+  const root = realpathSync(pagesDir);
+  for (const file of files) {
+    const real = realpathSync(join(pagesDir, file));
+    if (!real.startsWith(root + sep)) {
+      console.warn(`courant: not copying ${join(pagesDir, file)}: it leads outside the pages folder`);
+      continue;
+    }
+    const target = join(outDir, file);
+    mkdirSync(dirname(target), {recursive: true});
+    copyFileSync(real, target);
+  }
 }
 
 /** Virtual page entries; imports that cannot be resolved fail their cell at run time, not the build. */

@@ -1,6 +1,6 @@
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {buildSite} from "./build-site.js";
+import {buildSite, CompileErrors, formatPageError} from "./build-site.js";
 import {dev} from "./dev.js";
 import {serve} from "./serve.js";
 
@@ -38,17 +38,15 @@ async function main(argv: string[]) {
       await dev({pagesDir: resolve(dir ?? "pages"), port, host: values.host!});
       return;
     case "build": {
-      const pages = await buildSite({pagesDir: resolve(dir ?? "pages"), outDir: resolve(values.out!)});
-      let failed = 0;
-      for (const page of pages) {
-        for (const cell of page.compiled.cells) {
-          for (const e of cell.errors) {
-            console.error(`${resolve(dir ?? "pages", page.source)}:${e.line}:${e.column + 1}: ${e.message}`);
-            failed++;
-          }
-        }
+      const outDir = resolve(values.out!);
+      try {
+        const pages = await buildSite({pagesDir: resolve(dir ?? "pages"), outDir, strict: true});
+        console.log(`courant: built ${pages.length} page(s) into ${outDir}`);
+      } catch (error) {
+        if (!(error instanceof CompileErrors)) throw error;
+        for (const e of error.errors) console.error(formatPageError(e));
+        throw new Error(`${error.errors.length} compile error(s); ${outDir} was left as it was`);
       }
-      console.log(`courant: built ${pages.length} page(s) into ${resolve(values.out!)}${failed ? ` (${failed} cell error(s), shown on their cells)` : ""}`);
       return;
     }
     case "preview": {
