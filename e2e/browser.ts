@@ -6,6 +6,13 @@ import {chromium} from "@playwright/test";
  * Debian's /usr/bin/chromium.
  */
 export function findChromium(): string | undefined {
+  const found = locateChromium();
+  if (found === null) throw new Error(NO_CHROMIUM);
+  return found;
+}
+
+/** As `findChromium`, but null when there is none (undefined still means "Playwright's own"). */
+export function locateChromium(): string | undefined | null {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
@@ -19,13 +26,14 @@ export function findChromium(): string | undefined {
   }
   if (bundled && existsSync(bundled)) return undefined; // Playwright finds its own
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  throw new Error(
-    "No Chromium found for the end-to-end tests. Install one of:\n" +
-    "  - Debian/Ubuntu: sudo apt-get install chromium   (then it is found at /usr/bin/chromium)\n" +
-    "  - Playwright's own: npx playwright install chromium\n" +
-    "  - or point CHROMIUM_PATH at a Chromium or Chrome binary."
-  );
+  return null;
 }
+
+export const NO_CHROMIUM =
+  "No Chromium found for the end-to-end tests. Install one of:\n" +
+  "  - Debian/Ubuntu: sudo apt-get install chromium   (then it is found at /usr/bin/chromium)\n" +
+  "  - Playwright's own: npx playwright install chromium\n" +
+  "  - or point CHROMIUM_PATH at a Chromium or Chrome binary.";
 
 export const chromiumArgs = [
   "--no-sandbox",
