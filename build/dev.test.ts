@@ -29,7 +29,7 @@ async function listen(url: string) {
   return {events, close: () => reader.cancel()};
 }
 
-async function until<T>(probe: () => T | Promise<T>, what: string): Promise<T> {
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 300; i++) {
     const value = await probe();
     if (value) return value;
