@@ -1,4 +1,5 @@
 import {pythonJsonDumps} from "./python-json.js";
+import {readTokenizerJSON} from "./tokenizer-json.js";
 
 /**
  * Keras's text `Tokenizer` (keras_preprocessing/text.py, Keras 2.x; the same in tf.keras 2.15).
@@ -131,34 +132,26 @@ export class Tokenizer {
     });
   }
 
-  /** Keras `tokenizer_from_json`. */
+  /**
+   * Keras `tokenizer_from_json`, strict: a field of the wrong type (a negative or fractional index, a
+   * `word_index` that is an array…) throws a `TokenizerJSONError` naming it (see ./tokenizer-json.ts).
+   */
   static fromJSON(json: string): Tokenizer {
-    let parsed: {class_name?: string; config?: Record<string, unknown>};
-    try {
-      parsed = JSON.parse(json);
-    } catch (error) {
-      throw new TypeError(`tokenizer JSON is not valid JSON: ${(error as Error).message}`);
-    }
-    const config = parsed?.config;
-    if (!config || typeof config !== "object") throw new TypeError('tokenizer JSON has no "config" object (expected Keras tokenizer_to_json format)');
+    const data = readTokenizerJSON(json);
     const tokenizer = new Tokenizer({
-      numWords: (config.num_words as number | null) ?? null,
-      filters: (config.filters as string) ?? DEFAULT_FILTERS,
-      lower: (config.lower as boolean) ?? true,
-      split: (config.split as string) ?? " ",
-      charLevel: (config.char_level as boolean) ?? false,
-      oovToken: (config.oov_token as string | null) ?? null
+      numWords: data.numWords,
+      filters: data.filters ?? DEFAULT_FILTERS,
+      lower: data.lower ?? true,
+      split: data.split ?? " ",
+      charLevel: data.charLevel ?? false,
+      oovToken: data.oovToken
     });
-    const object = (key: string): Record<string, number | string> => {
-      const raw = config[key];
-      return typeof raw === "string" ? JSON.parse(raw) : (raw as Record<string, number>) ?? {};
-    };
-    tokenizer.documentCount = Number(config.document_count ?? 0);
-    tokenizer.wordCounts = new Map(Object.entries(object("word_counts")).map(([k, v]) => [k, Number(v)]));
-    tokenizer.wordDocs = new Map(Object.entries(object("word_docs")).map(([k, v]) => [k, Number(v)]));
-    tokenizer.indexDocs = new Map(Object.entries(object("index_docs")).map(([k, v]) => [Number(k), Number(v)]));
-    tokenizer.wordIndex = new Map(Object.entries(object("word_index")).map(([k, v]) => [k, Number(v)]));
-    tokenizer.indexWord = new Map(Object.entries(object("index_word")).map(([k, v]) => [Number(k), String(v)]));
+    tokenizer.documentCount = data.documentCount;
+    tokenizer.wordCounts = data.wordCounts;
+    tokenizer.wordDocs = data.wordDocs;
+    tokenizer.indexDocs = data.indexDocs;
+    tokenizer.wordIndex = data.wordIndex;
+    tokenizer.indexWord = data.indexWord;
     return tokenizer;
   }
 }
