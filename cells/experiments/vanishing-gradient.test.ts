@@ -35,4 +35,10 @@ describe("vanishing gradient experiments", () => {
     expect(gradientNormsByLength([12], {hiddenSize: 8, seed: 3})).toEqual(gradientNormsByLength([12], {hiddenSize: 8, seed: 3}));
     expect(() => gradientNormsByLength([10, 0])).toThrow(/lengths\[1\]/);
   });
+
+  it("runs with the largest seed: the next length's seed wraps to 0", () => {
+    const [, wrapped] = gradientNormsByLength([5, 6], {hiddenSize: 8, seed: 4294967295});
+    expect(wrapped).toEqual(gradientNormsByLength([6], {hiddenSize: 8, seed: 0})[0]);
+    expect(() => gradientNormsByLength([5], {hiddenSize: 8, seed: -1})).toThrow(RangeError);
+  });
 });

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import {RandomState} from "../random/mt19937.js";
+import {offsetSeed} from "../random/seeds.js";
 import {manyToOneSpec} from "../models/builders.js";
 import {Network} from "../models/network.js";
 import {checkSize} from "../models/spec.js";
@@ -51,8 +52,9 @@ function checkedSettings(lengths: number[], {inputSize = 50, hiddenSize = 64, nu
 
 /** One length: a fresh model (seeded by position), one random batch, the norms of the weight gradients. */
 function gradientForLength(length: number, i: number, {inputSize, hiddenSize, numClasses, batchSize, seed}: Required<GradientOptions>): LengthGradient {
-  const rng = new RandomState(seed + i);
-  const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {seed: seed + i});
+  const lengthSeed = offsetSeed(seed, i); // wraps: the largest seed's next length gets seed 0
+  const rng = new RandomState(lengthSeed);
+  const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {seed: lengthSeed});
   try {
     const variableNorms = tf.tidy(() => {
       const {x, y} = randomBatch(rng, batchSize, length, inputSize, numClasses);
