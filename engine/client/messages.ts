@@ -1,3 +1,5 @@
+import type {UrlNoteReason} from "./url-state.js";
+
 /** The engine's few words on the page, in the page's language (front matter `lang`). */
 const messages = {
   en: {
@@ -6,7 +8,22 @@ const messages = {
     line: (line: number, column?: number) => (column === undefined ? `line ${line}` : `line ${line}:${column + 1}`),
     backend: "backend",
     backendWhy: "measured per step",
-    running: "running"
+    running: "running",
+    // `view(input, {url})`: why the control does not hold what the address says (`query` is `?key=raw`).
+    urlNote: {
+      clamped: (query: string, value: string) =>
+        `${query} is outside this control's range: ${value} is used instead.`,
+      rounded: (query: string, value: string) =>
+        `${query} falls between this control's steps: rounded to ${value}.`,
+      "nearest-option": (query: string, value: string) =>
+        `${query} is not one of the choices: the nearest, ${value}, is used.`,
+      "not-a-number": (query: string, value: string) =>
+        `${query} is not a decimal number: the default, ${value}, is used.`,
+      "not-an-option": (query: string, value: string) =>
+        `${query} is not one of the choices: the default, ${value}, is used.`,
+      "not-a-boolean": (query: string, value: string) =>
+        `${query} is neither true nor false: the default, ${value}, is used.`
+    } satisfies Record<UrlNoteReason, (query: string, value: string) => string>
   },
   fr: {
     blocked: (what: string) => `bloqué par une erreur dans ${what}`,
@@ -14,7 +31,21 @@ const messages = {
     line: (line: number, column?: number) => (column === undefined ? `ligne ${line}` : `ligne ${line}:${column + 1}`),
     backend: "backend",
     backendWhy: "mesuré par pas",
-    running: "calcul en cours"
+    running: "calcul en cours",
+    urlNote: {
+      clamped: (query: string, value: string) =>
+        `${query} sort des bornes de ce contrôle : ${value} est retenu.`,
+      rounded: (query: string, value: string) =>
+        `${query} tombe entre deux pas de ce contrôle : arrondi à ${value}.`,
+      "nearest-option": (query: string, value: string) =>
+        `${query} ne fait pas partie des choix : le plus proche, ${value}, est retenu.`,
+      "not-a-number": (query: string, value: string) =>
+        `${query} n'est pas un nombre décimal : la valeur par défaut, ${value}, est retenue.`,
+      "not-an-option": (query: string, value: string) =>
+        `${query} ne fait pas partie des choix : la valeur par défaut, ${value}, est retenue.`,
+      "not-a-boolean": (query: string, value: string) =>
+        `${query} n'est ni true ni false : la valeur par défaut, ${value}, est retenue.`
+    } satisfies Record<UrlNoteReason, (query: string, value: string) => string>
   }
 };
 

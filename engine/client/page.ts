@@ -6,6 +6,7 @@ import {messagesFor, type Messages} from "./messages.js";
 import {isIdleStream, observeInput, observeWidth} from "./observe.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
+import {bindToUrl, type ViewOptions} from "./url-binding.js";
 
 export interface PageCell extends CellDefinition {
   body: ((...args: any[]) => unknown) | null;
@@ -89,7 +90,12 @@ function runCell(cell: PageCell, view: CellView, invalidation: Promise<void>, va
   const keep = collectDisposables(values);
   const local: Record<string, unknown> = {
     display: (value: unknown) => (view.display(value), value),
-    view: (input: Element) => (view.display(input), observeInput(input)),
+    view: (input: Element, options?: ViewOptions) => {
+      const urlNote = bindToUrl(input, options); // before observeInput: the first value is the address's
+      view.display(input);
+      if (urlNote) view.display(urlNote);
+      return observeInput(input);
+    },
     signal: controller.signal,
     invalidation
   };
