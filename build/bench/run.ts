@@ -8,6 +8,7 @@ import {chromiumArgs, findChromium} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
 import {serve} from "../serve.js";
 import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
+import {measureReader, readerLine} from "./reader.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -53,7 +54,11 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
     rows.push({where: "chromium", model: "stock", ...(await page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const))});
   }
   await close();
-  const reaction = await essayReaction(browser);
+  const siteDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
+  await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
+  const reaction = await essayReaction(browser, siteDir);
+  log("chromium: the essay as a reader meets it (built site, courant preview, fresh cache)…");
+  const reader = await measureReader(browser, siteDir);
   await browser.close();
 
   log("");
@@ -67,7 +72,9 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const best = (model: string) => rows.filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null).sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
   const ours = best("courant");
   const stock = best("stock");
+  log(`essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})`);
   log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
+  log(readerLine(reader));
 }
 
 async function benchPage(browser: import("@playwright/test").Browser) {
@@ -90,9 +97,7 @@ async function benchPage(browser: import("@playwright/test").Browser) {
 }
 
 /** Seconds from moving the essay's hidden-size slider to the first epoch of the new training on screen. */
-async function essayReaction(browser: import("@playwright/test").Browser) {
-  const outDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
-  await buildSite({pagesDir: join(root, "pages"), outDir});
+async function essayReaction(browser: import("@playwright/test").Browser, outDir: string) {
   const server = await serve({root: outDir, port: 0, host: "127.0.0.1"});
   const page: Page = await browser.newPage();
   page.setDefaultTimeout(180_000);

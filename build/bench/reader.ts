@@ -1,0 +1,188 @@
+import type {Browser, Page} from "@playwright/test";
+import {spawn, type ChildProcess} from "node:child_process";
+import {createServer as createHttpServer, request as httpRequest, type Server} from "node:http";
+import {createServer} from "node:net";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {gzipSync} from "node:zlib";
+
+/**
+ * The essay as a reader meets it: the built site served by `courant preview`, a fresh browser context (empty
+ * cache), navigation → controls usable → first plotted epoch → every cell settled; then a drag of the
+ * hidden-size slider through 30 values, 100 ms apart. Counts the Web Workers created during the drag, the
+ * longest main-thread task (load and drag) and the bytes transferred at load (raw, and gzip as a server would
+ * compress each response).
+ */
+export interface ReaderFigures {
+  controlsMs: number;
+  firstEpochMs: number;
+  settledMs: number;
+  dragSettledMs: number;
+  workersAtLoad: number;
+  workersDuringDrag: number;
+  longestLoadTaskMs: number;
+  longestDragTaskMs: number;
+  requests: number;
+  loadBytes: number;
+  loadGzipBytes: number;
+  pageTensors: {baseline: number; afterDrag: number};
+  finalHidden: number;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** Above the e2e servers' ports (3100–3799), so a bench and test runs can share the machine. */
+const FIRST_PORT = 3900;
+const QUIET_MS = 500;
+/** Up to the slider's maximum and back: 30 values, 100 ms apart, ending away from the default (128). */
+export const DRAG_VALUES = [...Array.from({length: 16}, (_, i) => 136 + 8 * i), ...Array.from({length: 14}, (_, i) => 248 - 8 * i)];
+const DRAG_INTERVAL_MS = 100;
+
+export function readerLine(r: ReaderFigures): string {
+  return `reader: controls ${ms(r.controlsMs)} ms, first epoch ${ms(r.firstEpochMs)} ms, settled ${ms(r.settledMs)} ms, ` +
+    `drag settled ${ms(r.dragSettledMs)} ms after the last change, ${r.workersDuringDrag} workers created during the drag, ` +
+    `longest task ${ms(Math.max(r.longestLoadTaskMs, r.longestDragTaskMs))} ms, load ${Math.round(r.loadGzipBytes / 1024)} KB gzip`;
+}
+
+const ms = (x: number) => String(Math.round(x));
+
+export async function measureReader(browser: Browser, siteDir: string): Promise<ReaderFigures> {
+  const {port: previewPort, server} = await preview(siteDir);
+  const proxy = await countingProxy(previewPort);
+  const port = proxy.port;
+  const context = await browser.newContext({viewport: {width: 1100, height: 900}});
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    let workers = 0;
+    page.on("worker", () => void (workers += 1));
+    await page.addInitScript(WATCH);
+    await page.goto(`http://127.0.0.1:${port}/rnn-basics.html`);
+    await page.waitForFunction("window.__reader.marks.firstEpoch !== undefined", undefined, {polling: 100});
+    const settledMs = await settle(page, 0);
+    const load = proxy.take();
+    // What the drag downloads is counted apart (nothing, when the workers are warm and the files cached).
+    const workersAtLoad = workers;
+    const marks = (await page.evaluate("window.__reader.marks")) as Record<string, number>;
+    const longestLoadTaskMs = (await page.evaluate("window.__reader.longest")) as number;
+    const baseline = await pageTensors(page);
+
+    await page.evaluate("window.__reader.longest = 0");
+    const lastChange = (await page.evaluate(`(async () => {
+      const input = [...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]");
+      let last = 0;
+      for (const value of ${JSON.stringify(DRAG_VALUES)}) {
+        input.value = String(value);
+        last = performance.now();
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        await new Promise((resolve) => setTimeout(resolve, ${DRAG_INTERVAL_MS}));
+      }
+      return last;
+    })()`)) as number;
+    const dragSettled = await settle(page, lastChange);
+    const workersDuringDrag = workers - workersAtLoad;
+    const longestDragTaskMs = (await page.evaluate("window.__reader.longest")) as number;
+    const afterDrag = await pageTensors(page);
+    const finalHidden = Number(await page.evaluate(`[...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]").value`));
+    return {
+      controlsMs: marks.controls, firstEpochMs: marks.firstEpoch, settledMs, dragSettledMs: dragSettled - lastChange,
+      workersAtLoad, workersDuringDrag, longestLoadTaskMs, longestDragTaskMs,
+      requests: load.length, loadBytes: sum(load.map((l) => l.raw)), loadGzipBytes: sum(load.map((l) => l.gzip)),
+      pageTensors: {baseline, afterDrag}, finalHidden
+    };
+  } finally {
+    await context.close();
+    proxy.server.close();
+    server.kill();
+  }
+}
+
+/** Marks when the first slider is usable and the first epoch is plotted; records the longest task. */
+const WATCH = `(() => {
+  const reader = window.__reader = {marks: {}, longest: 0};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) reader.longest = Math.max(reader.longest, entry.duration);
+  }).observe({type: "longtask", buffered: true});
+  const check = () => {
+    if (reader.marks.controls === undefined && [...document.querySelectorAll("form")].some((f) => f.textContent.includes("Taille de l'état caché") && f.querySelector("input[type=range]:not([disabled])"))) {
+      reader.marks.controls = performance.now();
+    }
+    if (reader.marks.firstEpoch === undefined && /époque [1-9]|terminé/.test(document.querySelector(".courant-training-status")?.textContent ?? "")) {
+      reader.marks.firstEpoch = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+})()`;
+
+/**
+ * The page time at which every cell had settled (none pending or running, the training finished) and stayed so
+ * for ${QUIET_MS} ms, looking only after \`since\`.
+ */
+async function settle(page: Page, since: number): Promise<number> {
+  await page.evaluate(`window.__reader.quietSince = undefined`);
+  return (await page.waitForFunction(`(() => {
+    const reader = window.__reader;
+    const busy = document.querySelector('.courant-cell[data-state="running"], .courant-cell[data-state="pending"]')
+      || !/terminé/.test(document.querySelector(".courant-training-status")?.textContent ?? "")
+      || performance.now() < ${since};
+    if (busy) reader.quietSince = undefined;
+    else reader.quietSince ??= performance.now();
+    return !busy && performance.now() - reader.quietSince > ${QUIET_MS} ? reader.quietSince : false;
+  })()`, undefined, {polling: 50}).then((handle) => handle.jsonValue())) as number;
+}
+
+function pageTensors(page: Page): Promise<number> {
+  return page.evaluate(`(async () => (await window.__courant.tf()).memory().numTensors)()`) as Promise<number>;
+}
+
+/**
+ * A reverse proxy in front of the preview server that counts what the browser receives: per response, the
+ * header and body bytes, and the body's size once gzipped (what a compressing server would send).
+ */
+async function countingProxy(target: number): Promise<{port: number; server: Server; take(): {raw: number; gzip: number}[]}> {
+  let responses: {raw: number; gzip: number}[] = [];
+  const server = createHttpServer((request, response) => {
+    const upstream = httpRequest({host: "127.0.0.1", port: target, path: request.url, method: request.method, headers: request.headers}, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const headers = answer.rawHeaders.reduce((n, h) => n + h.length + 2, 20);
+        responses.push({raw: headers + body.length, gzip: headers + (body.length ? gzipSync(body).length : 0)});
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        response.end(body);
+      });
+    });
+    upstream.on("error", () => response.writeHead(502).end());
+    request.pipe(upstream);
+  });
+  const port = await freePort(FIRST_PORT + 50);
+  await new Promise<void>((resolvePromise) => server.listen(port, "127.0.0.1", resolvePromise));
+  return {port, server, take() {
+    const taken = responses;
+    responses = [];
+    return taken;
+  }};
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** `courant preview` on the first free port from FIRST_PORT. */
+async function preview(siteDir: string): Promise<{port: number; server: ChildProcess}> {
+  const port = await freePort(FIRST_PORT);
+  const server = spawn(process.execPath, [join(root, "build/courant.js"), "preview", siteDir, "--port", String(port)], {stdio: ["ignore", "pipe", "inherit"]});
+  await new Promise<void>((resolvePromise, reject) => {
+    server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("previewing") && resolvePromise());
+    server.once("exit", (code) => reject(new Error(`courant preview exited with ${code}`)));
+  });
+  return {port, server};
+}
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; ++port) {
+    const free = await new Promise<boolean>((resolvePromise) => {
+      const probe = createServer().once("error", () => resolvePromise(false)).listen(port, "127.0.0.1", () => probe.close(() => resolvePromise(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${from + 99}`);
+}
