@@ -77,6 +77,7 @@ function collectDeclarations(node: AnyNode): Set<string> {
   const add = (pattern: AnyNode | null) => pattern && boundNames(pattern, names);
   if (FUNCTION.test(node.type)) {
     if (node.type === "FunctionExpression" && node.id) add(node.id);
+    if (node.type !== "ArrowFunctionExpression") names.add("arguments");
     node.params.forEach(add);
     if (node.body.type === "BlockStatement") {
       collectLexical(node.body.body, names);
