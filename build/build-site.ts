@@ -1,6 +1,7 @@
 import * as esbuild from "esbuild";
 import {copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
+import {createRequire} from "node:module";
 import {fileURLToPath} from "node:url";
 import {compilePage, type CompiledPage} from "../engine/compiler/compile-page.js";
 import {emitPageModule} from "../engine/compiler/emit-module.js";
@@ -12,7 +13,8 @@ import {workerPlugin} from "./worker-plugin.js";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
 const styleEntry = join(root, "engine/client/index.css");
-const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
+// Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
+const wasmDir = dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm"));
 export const ASSETS = "_courant";
 
 export interface BuildOptions {
@@ -108,7 +110,7 @@ async function writeSite({pagesDir, outDir, dev = false, extraHead = ""}: BuildO
     logLevel: "silent",
     external,
     define: {"process.env.NODE_ENV": dev ? '"development"' : '"production"'},
-    plugins: [pagesPlugin(pagesDir, pages), workerPlugin({outDir: assetsDir, dev, external})]
+    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), workerPlugin({outDir: assetsDir, dev, external})]
   });
 
   const outputs = Object.entries(result.metafile!.outputs);
@@ -143,6 +145,20 @@ function copyStaticFiles(pagesDir: string, files: string[], outDir: string) {
     mkdirSync(dirname(target), {recursive: true});
     copyFileSync(real, target);
   }
+}
+
+/**
+ * The inspector's stylesheet, which its package's `exports` map does not list: found next to its module, wherever
+ * npm installed it (in this repository or in an author's project).
+ */
+function inspectorStylePlugin(): esbuild.Plugin {
+  const path = join(dirname(createRequire(import.meta.url).resolve("@observablehq/inspector")), "../dist/inspector.css");
+  return {
+    name: "courant-inspector-style",
+    setup(build) {
+      build.onResolve({filter: /^@observablehq\/inspector\/dist\/inspector\.css$/}, () => ({path}));
+    }
+  };
 }
 
 /** Virtual page entries; imports that cannot be resolved fail their cell at run time, not the build. */

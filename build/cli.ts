@@ -1,37 +1,96 @@
+/** The `courant` command line: parses arguments, dispatches to a command, turns failures into stderr and an exit status. */
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {buildSite, CompileErrors, formatPageError} from "./build-site.js";
 import {dev} from "./dev.js";
+import {initProject} from "./init.js";
 import {serve} from "./serve.js";
 
-const USAGE = `usage: courant <command> [options]
+interface Command {
+  usage: string;
+  summary: string;
+  options: string[];
+}
 
-  courant dev [dir]                serve the pages of dir (default: pages) and reload on change
-  courant build [dir] --out dist   write a static site (default: dist)
-  courant preview [dist]           serve a built site
-  courant bench [--stock-webgl]    print training figures, Courant against stock tfjs layers
+const OPTIONS: Record<string, string> = {
+  port: "--port N       port to listen on (default 3000; 0 picks a free one)",
+  host: "--host H       address to bind (default 127.0.0.1)",
+  out: "--out DIR      output folder (default dist); it must be new, empty, or an earlier Courant build",
+  "stock-webgl": "--stock-webgl  also time stock tfjs layers on WebGL (minutes long)"
+};
 
-options:
-  --port N     port to listen on (default 3000)
-  --host H     address to bind (default 127.0.0.1)
-  --out DIR    output folder of build (default dist)`;
+const COMMANDS: Record<string, Command> = {
+  dev: {
+    usage: "courant dev [dir] [--port N] [--host H]",
+    summary: "serve the pages of dir (default: pages), rebuild and reload on change",
+    options: ["port", "host"]
+  },
+  build: {
+    usage: "courant build [dir] [--out DIR]",
+    summary: "write a static site of the pages of dir (default: pages); exits 1 on a compile error",
+    options: ["out"]
+  },
+  preview: {usage: "courant preview [dist] [--port N] [--host H]", summary: "serve a built site", options: ["port", "host"]},
+  init: {usage: "courant init [dir]", summary: "write a starter page into dir/pages (default: the current folder)", options: []},
+  bench: {
+    usage: "courant bench [--stock-webgl]",
+    summary: "print training and reader figures (in the Courant repository)",
+    options: ["stock-webgl"]
+  }
+};
+
+const usage = () =>
+  [
+    "usage: courant <command> [options]",
+    "",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(46)} ${c.summary}`),
+    "",
+    "courant <command> --help shows a command's options; courant --version its version."
+  ].join("\n");
+
+const commandHelp = (name: string) => {
+  const command = COMMANDS[name];
+  const options = command.options.map((o) => `  ${OPTIONS[o]}`);
+  return [`usage: ${command.usage}`, "", command.summary, ...(options.length ? ["", "options:", ...options] : [])].join("\n");
+};
+
+export class UsageError extends Error {}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {version: string};
+  return manifest.version;
+}
 
 async function main(argv: string[]) {
-  const {values, positionals} = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      port: {type: "string", default: "3000"},
-      host: {type: "string", default: "127.0.0.1"},
-      out: {type: "string", default: "dist"},
-      help: {type: "boolean", short: "h"},
-      "stock-webgl": {type: "boolean", default: false}
-    }
-  });
-  const [command, dir] = positionals;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: {type: "string", default: "3000"},
+        host: {type: "string", default: "127.0.0.1"},
+        out: {type: "string", default: "dist"},
+        help: {type: "boolean", short: "h"},
+        version: {type: "boolean", short: "v"},
+        "stock-webgl": {type: "boolean", default: false}
+      }
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage()}`);
+  }
+  const {values, positionals} = parsed;
+  const [command, dir, ...extra] = positionals;
+  if (values.version) return void console.log(version());
+  if (!command) return void console.log(usage());
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command "${command}"\n\n${usage()}`);
+  if (values.help) return void console.log(commandHelp(command));
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"\n\n${commandHelp(command)}`);
   const port = Number(values.port);
-  if (values.help || !command) return void console.log(USAGE);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  if (!/^\d+$/.test(values.port!) || port > 65535) {
+    throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  }
 
   switch (command) {
     case "dev":
@@ -51,21 +110,29 @@ async function main(argv: string[]) {
     }
     case "preview": {
       const root = resolve(dir ?? values.out!);
+      if (!existsSync(root) || !statSync(root).isDirectory()) {
+        throw new Error(`no built site at ${root}: run \`courant build\` first, or name the folder to serve`);
+      }
       const server = await serve({root, port, host: values.host!});
       console.log(`courant: previewing ${root} at http://${values.host}:${(server.address() as {port: number}).port}/`);
       return;
     }
+    case "init": {
+      const written = initProject(resolve(dir ?? "."));
+      for (const file of written) console.log(`courant: wrote ${file}`);
+      console.log("courant: now run `npx courant dev` and open the address it prints");
+      return;
+    }
     case "bench": {
-      const {runBench} = await import("./bench/run.js");
+      const bench = "./bench/run.js";
+      const {runBench} = await import(bench).catch(() => {
+        throw new Error("the bench runs in a clone of the Courant repository, with its development dependencies");
+      });
       await runBench({stockWebgl: values["stock-webgl"]});
       return;
     }
-    default:
-      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
 }
-
-class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error) => {
   console.error(`courant: ${error instanceof Error ? error.message : error}`);
