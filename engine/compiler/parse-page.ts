@@ -1,6 +1,8 @@
 import MarkdownIt from "markdown-it";
-import {parseExpressionAt} from "acorn";
 import {createHash} from "node:crypto";
+import {findExpressionEnd} from "./expression-end.js";
+import {isFalse, parseFenceInfo} from "./fence-info.js";
+import {isTemplateFence, templateSource} from "./fenced-template.js";
 import {splitFrontMatter, type FrontMatter} from "./front-matter.js";
 
 /** A cell as written in the page, before compilation. */
@@ -42,12 +44,16 @@ export function parsePage(text: string): ParsedPage {
   const defaultFence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index];
-    const [lang, ...flags] = token.info.trim().split(/\s+/);
-    if (!CELL_LANGS.has(lang)) return defaultFence(tokens, index, options, env, self);
-    const echo = flags.includes("echo");
+    const {tag, attributes} = parseFenceInfo(token.info);
+    const template = isTemplateFence(tag);
+    const live = (CELL_LANGS.has(tag) || template) && !isFalse(attributes.run);
+    // As in Observable Framework: a cell shows its source with `echo`; a block that does not run shows it
+    // unless `echo=false`.
+    const echo = attributes.echo === undefined ? !live : !isFalse(attributes.echo);
+    if (!live) return echo ? defaultFence(tokens, index, options, env, self) : "";
     const id = addCell({
-      source: token.content,
-      lang: lang.startsWith("t") ? "ts" : "js",
+      source: template ? templateSource(tag, token.content) : token.content,
+      lang: template ? "js" : tag.startsWith("t") ? "ts" : "js",
       inline: false,
       line: lineOffset + token.map![0] + 2,
       echo
@@ -103,24 +109,4 @@ export function parsePage(text: string): ParsedPage {
 
   const html = md.render(content, {});
   return {data, html, cells};
-}
-
-/** Offset of the `}` closing an inline expression that starts at `start`, or -1. */
-export function findExpressionEnd(src: string, start: number): number {
-  try {
-    const node = parseExpressionAt(src, start, {ecmaVersion: "latest"});
-    const close = src.slice(node.end).search(/\S/);
-    if (close >= 0 && src[node.end + close] === "}") return node.end + close;
-  } catch {
-    // TypeScript syntax or a syntax error: fall back to brace matching, and let the compiler report it.
-  }
-  let depth = 0;
-  for (let i = start; i < src.length; ++i) {
-    const c = src[i];
-    if (c === "\"" || c === "'" || c === "`") {
-      for (++i; i < src.length && src[i] !== c; ++i) if (src[i] === "\\") ++i;
-    } else if (c === "{") ++depth;
-    else if (c === "}" && depth-- === 0) return i;
-  }
-  return -1;
 }
