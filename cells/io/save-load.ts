@@ -1,12 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
-import type {Network} from "../models/network.js";
-import {Tokenizer} from "../text/tokenizer.js";
-import {disposeLayersModel, fromLayersModel, toLayersModel} from "./layers-model.js";
+import {Network} from "../models/network.js";
+import type {Tokenizer} from "../text/tokenizer.js";
+import {disposeLayersModel, toLayersModel} from "./layers-model.js";
+import {networkDataFromArtifacts, readModelFiles, type NamedBlob} from "./model-files.js";
+import {readTokenizerFile} from "./tokenizer-file.js";
 
 /**
  * Saving and loading a trained pair: the model in the tfjs layers format (`downloads://name`,
  * `indexeddb://name`, or any tfjs IOHandler — in Node, `directoryHandler` of ./node-directory.ts), and the
- * tokenizer as Keras `tokenizer_to_json` JSON.
+ * tokenizer as Keras `tokenizer_to_json` JSON. Loading checks everything before building the network (no
+ * stock tfjs model is built on the way), and a refusal is an `UploadError` (./upload-error.ts).
+ * For the essay's pair, with the vocabulary check and messages in the page's language: ./sentiment-pair.ts.
  */
 export async function saveNetwork(network: Network, destination: string | tf.io.IOHandler): Promise<tf.io.SaveResult> {
   const model = toLayersModel(network);
@@ -18,25 +22,21 @@ export async function saveNetwork(network: Network, destination: string | tf.io.
 }
 
 export async function loadNetwork(source: string | tf.io.IOHandler): Promise<Network> {
-  const model = await tf.loadLayersModel(source);
-  try {
-    return fromLayersModel(model);
-  } finally {
-    disposeLayersModel(model);
-  }
+  const handler = typeof source === "string" ? tf.io.getLoadHandlers(source)[0] ?? tf.io.http(source) : source;
+  if (!handler.load) throw new TypeError("this tfjs IOHandler cannot load");
+  const name = typeof source === "string" ? source : "model.json";
+  return Network.fromData(networkDataFromArtifacts(await handler.load(), name));
 }
 
-/** Files picked in the browser (model.json + its weights file) → a network. */
-export function loadNetworkFromFiles(files: File[]): Promise<Network> {
-  const json = files.find((f) => f.name.endsWith(".json"));
-  if (!json) throw new TypeError("choose the model's .json file together with its .bin weights file");
-  return loadNetwork(tf.io.browserFiles([json, ...files.filter((f) => f !== json)]));
+/** Files picked in the browser (model.json + its weights files) → a network. */
+export async function loadNetworkFromFiles(files: readonly NamedBlob[]): Promise<Network> {
+  return Network.fromData(await readModelFiles(files));
 }
 
 export function tokenizerToBlob(tokenizer: Tokenizer): Blob {
   return new Blob([tokenizer.toJSON()], {type: "application/json"});
 }
 
-export async function tokenizerFromFile(file: Blob): Promise<Tokenizer> {
-  return Tokenizer.fromJSON(await file.text());
+export function tokenizerFromFile(file: Blob): Promise<Tokenizer> {
+  return readTokenizerFile(file);
 }
