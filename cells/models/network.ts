@@ -1,24 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
-import {RandomState} from "../random/mt19937.js";
-import {glorotUniform, orthogonal, uniform} from "../random/initializers.js";
+import type {RandomState} from "../random/mt19937.js";
 import {drawDropoutMask} from "./dropout.js";
 import {embeddingLookup} from "./embedding.js";
 import {simpleRnnLastState} from "./simple-rnn-bptt.js";
-import {inputShapes, type Activation, type LayerSpec, type ModelSpec} from "./spec.js";
+import type {Activation, LayerSpec, ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
+import {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
 
-/** One Keras weight: its Keras name (`simple_rnn/simple_rnn_cell/kernel`), shape and values. */
-export interface WeightData {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
-
-/** A model's spec and weights as plain data: what training returns and what saving writes. */
-export interface NetworkData {
-  spec: ModelSpec;
-  weights: WeightData[];
-}
+export {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData};
 
 export interface ForwardOptions {
   /** Dropout is active only when training. */
@@ -117,34 +106,6 @@ export class Network {
   }
 }
 
-/**
- * Keras's initial weights as plain arrays (no tfjs needed): glorot_uniform kernels, orthogonal recurrent
- * kernel, zero biases, U(-0.05, 0.05) embeddings, drawn in layer order from one seeded generator.
- */
-export function initialWeights(spec: ModelSpec, {seed}: {seed?: number} = {}): WeightData[] {
-  const rng = new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
-  const inputs = inputShapes(spec);
-  const names = weightNames(spec);
-  const shapes = weightShapes(spec);
-  let k = 0;
-  const weights: WeightData[] = [];
-  const add = (values: Float32Array) => weights.push({name: names[k], shape: shapes[k++], values});
-  spec.layers.forEach((layer, i) => {
-    const d = inputs[i][inputs[i].length - 1];
-    if (layer.type === "Embedding") add(uniform(layer.inputDim * layer.outputDim, rng));
-    if (layer.type === "SimpleRNN") {
-      add(glorotUniform(d, layer.units, rng));
-      add(orthogonal(layer.units, layer.units, rng));
-      add(new Float32Array(layer.units));
-    }
-    if (layer.type === "Dense" || layer.type === "TimeDistributed") {
-      add(glorotUniform(d, layer.units, rng));
-      add(new Float32Array(layer.units));
-    }
-  });
-  return weights;
-}
-
 function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], layer: Extract<LayerSpec, {type: "SimpleRNN"}>, {training, rng}: ForwardOptions): tf.Tensor {
   const [batch, steps, features] = x.shape;
   const units = layer.units;
@@ -198,28 +159,4 @@ function dropoutMask(shape: number[], rate: number, rng?: RandomState): tf.Tenso
 
 function weightCount(layer: LayerSpec): number {
   return layer.type === "Embedding" ? 1 : layer.type === "SimpleRNN" ? 3 : layer.type === "Dense" || layer.type === "TimeDistributed" ? 2 : 0;
-}
-
-/** Keras weight names, layers numbered as in `summary`. */
-export function weightNames(spec: ModelSpec): string[] {
-  const rows = summary(spec).rows;
-  return spec.layers.flatMap((layer, i) => {
-    const name = rows[i].name;
-    if (layer.type === "Embedding") return [`${name}/embeddings`];
-    if (layer.type === "SimpleRNN") return ["kernel", "recurrent_kernel", "bias"].map((w) => `${name}/simple_rnn_cell/${w}`);
-    if (layer.type === "Dense") return [`${name}/kernel`, `${name}/bias`];
-    if (layer.type === "TimeDistributed") return [`${name}/kernel`, `${name}/bias`];
-    return [];
-  });
-}
-
-export function weightShapes(spec: ModelSpec): number[][] {
-  const inputs = inputShapes(spec);
-  return spec.layers.flatMap((layer, i) => {
-    const d = inputs[i][inputs[i].length - 1];
-    if (layer.type === "Embedding") return [[layer.inputDim, layer.outputDim]];
-    if (layer.type === "SimpleRNN") return [[d, layer.units], [layer.units, layer.units], [layer.units]];
-    if (layer.type === "Dense" || layer.type === "TimeDistributed") return [[d, layer.units], [layer.units]];
-    return [];
-  });
 }

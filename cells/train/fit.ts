@@ -1,70 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
-import {RandomState} from "../random/mt19937.js";
+import type {RandomState} from "../random/mt19937.js";
 import {Network, type NetworkData} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
+import {epochSettings, splitRows, trainEpochs, trainingRng, type BatchTrainer, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
-import {nextTask} from "../util/next-task.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
 import {raceTrainers, type RaceResult} from "./fused/race.js";
 
-export interface FitOptions {
-  epochs?: number;
-  batchSize?: number;
-  /** Keras: the last rows (before shuffling) are held out for validation. */
-  validationSplit?: number;
-  learningRate?: number;
-  shuffle?: boolean;
-  /** Same seed and backend → same initialisation, shuffles, dropout masks and history. */
-  seed?: number;
-  /** Aborting stops within one batch; the generator then throws a TrainingAborted. */
-  signal?: AbortSignal;
-  /**
-   * "auto" (default): the fused WebAssembly SIMD kernels for the models they cover (the §5 sentiment model),
-   * tfjs elsewhere; "fused" insists (an error if they cannot run); "tfjs" always trains with tfjs kernels.
-   */
-  kernels?: "auto" | "fused" | "tfjs";
-  /** Called after each batch with the 1-based batch number within the epoch and the batch count. */
-  onBatch?: (batch: number, batches: number, epoch: number) => void;
-}
-
-export interface EpochLogs {
-  loss: number;
-  accuracy: number;
-  val_loss?: number;
-  val_accuracy?: number;
-}
-
-export interface History {
-  loss: number[];
-  accuracy: number[];
-  val_loss: number[];
-  val_accuracy: number[];
-}
-
-/** What `fit` yields after each epoch. */
-export interface EpochUpdate {
-  epoch: number;
-  epochs: number;
-  logs: EpochLogs;
-  history: History;
-  /** Fraction of the training done, in [0, 1]. */
-  progress: number;
-  /** Milliseconds since the start of training. */
-  elapsed: number;
-  /** Which kernels trained: the fused WebAssembly ones or tfjs's (on the current tfjs backend). */
-  trainer: "fused" | "tfjs";
-  /** On a GPU backend, the measured milliseconds of one training step of each that decided (null: no race). */
-  race: RaceResult | null;
-}
-
-/** An aborted training: `name` is "AbortError", so callers can tell it from a failure. */
-export class TrainingAborted extends Error {
-  override name = "AbortError";
-  constructor() {
-    super("training aborted");
-  }
-}
+export {TrainingAborted, type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
 
 /**
  * Keras `model.fit` for a binary classifier with a sigmoid output: binary cross-entropy, Adam, accuracy,
@@ -72,58 +16,33 @@ export class TrainingAborted extends Error {
  * generator that yields after each epoch and yields to the page between batches.
  */
 export async function* fit(network: Network, data: Dataset, options: FitOptions = {}): AsyncGenerator<EpochUpdate, History> {
-  const {epochs = 10, batchSize = 32, validationSplit = 0, learningRate = 1e-3, shuffle = true, signal} = options;
-  checkFitOptions({epochs, batchSize, validationSplit, learningRate});
-  if (!["auto", "fused", "tfjs", undefined].includes(options.kernels)) throw new RangeError(`kernels must be "auto", "fused" or "tfjs", got ${JSON.stringify(options.kernels)}`);
+  const settings = epochSettings(options);
   const vocab = network.spec.layers[0].type === "Embedding" ? network.spec.layers[0].inputDim : undefined;
   checkDataset(data, "data", vocab);
   const n = data.x.length;
-  // Keras: split_at = int(n * (1 - validation_split)); validation is x[split_at:]
-  const splitAt = validationSplit > 0 ? Math.floor(n * (1 - validationSplit)) : n;
-  if (splitAt < 1) throw new RangeError(`validationSplit=${validationSplit} leaves no training rows out of ${n}`);
-  const trainRows = range(0, splitAt);
-  const validationRows = range(splitAt, n);
-  const rng = new RandomState(options.seed ?? ((Math.random() * 2 ** 32) >>> 0));
+  splitRows(n, settings.validationSplit);
+  const rng = trainingRng(options.seed);
   // Buffers for at most one batch of the rows there are (a huge batchSize must not reserve memory for nothing).
-  const {trainer: fused, race} = await chooseTrainer(network, data, options.kernels ?? "auto", Math.min(batchSize, n), learningRate);
-  const optimizer = fused ? null : tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
-  const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-  const started = performanceNow();
-  const batches = Math.ceil(trainRows.length / batchSize);
+  const {trainer: fused, race} = await chooseTrainer(network, data, options.kernels ?? "auto", Math.min(settings.batchSize, n), settings.learningRate);
+  const optimizer = fused ? null : tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
+  const trainer: BatchTrainer = fused
+    ? {kind: "fused", trainBatch: (d, rows, r) => fused.trainBatch(d, rows, r), evaluate: (d, rows) => fused.evaluate(d, rows), endEpoch: () => assignWeights(network, fused.weightValues())}
+    : {kind: "tfjs", trainBatch: (d, rows, r) => trainBatch(network, optimizer!, d, rows, r), evaluate: (d, rows) => evaluate(network, d, {rows, batchSize: settings.batchSize})};
   try {
-    for (let epoch = 0; epoch < epochs; ++epoch) {
-      const order = Int32Array.from(trainRows);
-      if (shuffle) rng.shuffle(order);
-      let lossSum = 0;
-      let correct = 0;
-      for (let b = 0; b < batches; ++b) {
-        if (signal?.aborted) throw new TrainingAborted();
-        const rows = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, order.length));
-        const [loss, accuracy] = fused ? fused.trainBatch(data, rows, rng) : trainBatch(network, optimizer!, data, rows, rng);
-        lossSum += loss * rows.length;
-        correct += accuracy * rows.length;
-        options.onBatch?.(b + 1, batches, epoch + 1);
-        await nextTask();
-      }
-      if (signal?.aborted) throw new TrainingAborted();
-      fused?.writeTo(network);
-      const logs: EpochLogs = {loss: lossSum / trainRows.length, accuracy: correct / trainRows.length};
-      history.loss.push(logs.loss);
-      history.accuracy.push(logs.accuracy);
-      if (validationRows.length) {
-        const validation = fused ? fused.evaluate(data, validationRows) : evaluate(network, data, {rows: validationRows, batchSize});
-        logs.val_loss = validation.loss;
-        logs.val_accuracy = validation.accuracy;
-        history.val_loss.push(validation.loss);
-        history.val_accuracy.push(validation.accuracy);
-      }
-      yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started, trainer: fused ? "fused" : "tfjs", race};
-    }
-    return history;
+    return yield* trainEpochs(trainer, data, {...settings, rng, race}, options);
   } finally {
     // Adam's slots are not owned by any model: free them whatever happens.
     optimizer?.dispose();
   }
+}
+
+/** Copies plain weight values (Keras order) into the network's variables. */
+function assignWeights(network: Network, values: Float32Array[]) {
+  network.variables.forEach((variable, i) => {
+    const tensor = tf.tensor(values[i], variable.shape, "float32");
+    variable.assign(tensor);
+    tensor.dispose();
+  });
 }
 
 /** The fused kernels when they can and should train this network (on a GPU backend, a measured race decides). */
@@ -199,16 +118,3 @@ export async function* train(spec: ModelSpec, data: Dataset, options: FitOptions
     network.dispose();
   }
 }
-
-function checkFitOptions({epochs, batchSize, validationSplit, learningRate}: Required<Pick<FitOptions, "epochs" | "batchSize" | "validationSplit" | "learningRate">>) {
-  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be an integer ≥ 1, got ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
-  if (!(validationSplit >= 0 && validationSplit < 1)) throw new RangeError(`validationSplit must be in [0, 1), got ${validationSplit}`);
-  if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new RangeError(`learningRate must be a positive number, got ${learningRate}`);
-}
-
-function copyHistory(h: History): History {
-  return {loss: h.loss.slice(), accuracy: h.accuracy.slice(), val_loss: h.val_loss.slice(), val_accuracy: h.val_accuracy.slice()};
-}
-
-const performanceNow = () => (typeof performance === "undefined" ? Date.now() : performance.now());

@@ -1,10 +1,17 @@
-import * as tf from "@tensorflow/tfjs";
 import type {RandomState} from "../../random/mt19937.js";
 import {drawDropoutMask} from "../../models/dropout.js";
 import type {Network} from "../../models/network.js";
 import type {ModelSpec} from "../../models/spec.js";
-import type {Dataset} from "../data.js";
+import {weightNames, weightShapes, type NetworkData} from "../../models/weights.js";
+import type {Dataset} from "../dataset.js";
 import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./kernels.js";
+
+/** Where a trainer's weights come from: a Network's tfjs variables, or plain arrays (a worker without tfjs). */
+export type WeightSource = Pick<Network, "spec" | "variables"> | NetworkData;
+
+function weightValues(source: WeightSource): ArrayLike<number>[] {
+  return "variables" in source ? source.variables.map((v) => v.dataSync() as Float32Array) : source.weights.map((w) => w.values);
+}
 
 /** The sizes of a model the fused kernels can train: Embedding → SimpleRNN(tanh, last state) → [Dropout] → Dense(1, sigmoid). */
 export interface FusedShape {
@@ -65,7 +72,7 @@ export class FusedRnnTrainer {
   private readonly adam: Required<AdamSettings>;
   private calls = 0;
 
-  private constructor(private readonly k: KernelExports, readonly shape: FusedShape, readonly batchSize: number, adam: AdamSettings, network: Network) {
+  private constructor(private readonly k: KernelExports, readonly shape: FusedShape, readonly batchSize: number, adam: AdamSettings, private readonly spec: ModelSpec, source: WeightSource) {
     const {vocab, features: e, units: h, steps: t} = shape;
     const rows = t * batchSize;
     this.arena = new Arena(k);
@@ -80,39 +87,42 @@ export class FusedRnnTrainer {
     this.adam = {beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...adam};
     this.accBeta1 = Math.fround(this.adam.beta1);
     this.accBeta2 = Math.fround(this.adam.beta2);
-    this.readFrom(network);
+    this.readFrom(source);
   }
 
-  /** A trainer for `network` with its own kernel instance, or null when its architecture is not the fused one or WebAssembly SIMD is missing. */
-  static async create(network: Network, {batchSize, ...adam}: AdamSettings & {batchSize: number}): Promise<FusedRnnTrainer | null> {
-    const shape = fusedShape(network.spec);
+  /** A trainer for `model` with its own kernel instance, or null when its architecture is not the fused one or WebAssembly SIMD is missing. */
+  static async create(model: WeightSource, {batchSize, ...adam}: AdamSettings & {batchSize: number}): Promise<FusedRnnTrainer | null> {
+    const shape = fusedShape(model.spec);
     if (!shape) return null;
     const kernels = await instantiateKernels();
-    return kernels && new FusedRnnTrainer(kernels, shape, batchSize, adam, network);
+    return kernels && new FusedRnnTrainer(kernels, shape, batchSize, adam, model.spec, model);
   }
 
   /**
    * For inference, synchronously: a trainer on the shared kernel instance once it has loaded (null before, or
    * for another architecture). It lays its buffers over those of the previous one, so use it and drop it.
    */
-  static forInference(network: Network, batchSize: number): FusedRnnTrainer | null {
-    const shape = fusedShape(network.spec);
+  static forInference(model: WeightSource, batchSize: number): FusedRnnTrainer | null {
+    const shape = fusedShape(model.spec);
     const kernels = sharedKernels();
-    return shape && kernels ? new FusedRnnTrainer(kernels, shape, batchSize, {learningRate: 0}, network) : null;
+    return shape && kernels ? new FusedRnnTrainer(kernels, shape, batchSize, {learningRate: 0}, model.spec, model) : null;
   }
 
-  /** Copies the network's weights in (Adam's moments are kept). */
-  readFrom(network: Network) {
-    network.variables.forEach((variable, i) => this.view(this.slots[i].w, this.slots[i].size).set(variable.dataSync() as Float32Array));
+  /** Copies the weights in (Adam's moments are kept). */
+  readFrom(source: WeightSource) {
+    weightValues(source).forEach((values, i) => this.view(this.slots[i].w, this.slots[i].size).set(values));
   }
 
-  /** Copies the trained weights into the network's variables. */
-  writeTo(network: Network) {
-    network.variables.forEach((variable, i) => {
-      const values = tf.tensor(this.view(this.slots[i].w, this.slots[i].size).slice(), variable.shape, "float32");
-      variable.assign(values);
-      values.dispose();
-    });
+  /** A copy of the current weights, in Keras order (plain arrays: they may be transferred). */
+  weightValues(): Float32Array[] {
+    return this.slots.map((slot) => this.view(slot.w, slot.size).slice());
+  }
+
+  /** The current weights with their Keras names and shapes. */
+  toData(): NetworkData {
+    const names = weightNames(this.spec);
+    const shapes = weightShapes(this.spec);
+    return {spec: this.spec, weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))};
   }
 
   /** One Adam step on the rows `rows` of `data`; returns the batch's loss and accuracy (as tfjs `fit` does). */
