@@ -67,7 +67,7 @@ describe("courant dev", () => {
     rmSync(dir, {recursive: true, force: true});
   });
 
-  it("keeps serving the last good build when a build fails, and reloads once fixed", async () => {
+  it("keeps serving the last good build when a build fails, and updates the page once fixed", async () => {
     const stream = await listen(`${base}/_courant/events`);
     const good = await (await fetch(`${base}/`)).text();
     writeFileSync(join(dir, "pages", "lib.js"), "export const answer = ;\n");
@@ -76,7 +76,10 @@ describe("courant dev", () => {
     const during = await fetch(`${base}/`);
     expect([during.status, await during.text()]).toEqual([200, good]);
     writeFileSync(join(dir, "pages", "lib.js"), "export const answer = 43;\n");
-    await until(() => stream.events.find((e) => e.event === "reload"), "a reload");
+    const update = await until(() => stream.events.find((e) => e.event === "update"), "an update");
+    const {pages} = JSON.parse(update.data) as {pages: {path: string; script: string}[]};
+    expect(pages.map((page) => page.path)).toEqual(["/index.html"]);
+    expect((await fetch(base + pages[0].script)).status).toBe(200);
     stream.close();
   });
 

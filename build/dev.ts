@@ -8,15 +8,24 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {ServerResponse} from "node:http";
-import {buildSite, compileErrorsOf, formatPageError} from "./build-site.js";
+import {compileErrorsOf, formatPageError} from "./build-site.js";
+import {DevBuilder} from "./dev-build.js";
 import {serve} from "./serve.js";
 
-const RELOAD_CLIENT = `
+/**
+ * The dev client, in every page: a changed page is hot-updated in place (engine/client/hot-update.ts) — its
+ * unchanged cells keep their values and keep running — and reloaded only when that is not possible.
+ */
+const DEV_CLIENT = `
 <script type="module">
 const events = new EventSource("/_courant/events");
-events.addEventListener("reload", () => location.reload());
-events.addEventListener("build-error", (event) => {
+const here = () => {
+  const path = decodeURIComponent(location.pathname);
+  return path.endsWith("/") ? path + "index.html" : path.endsWith(".html") ? path : path + ".html";
+};
+const showError = (message) => {
   let box = document.getElementById("courant-build-error");
+  if (!message) return box?.remove();
   if (!box) {
     box = document.createElement("pre");
     box.id = "courant-build-error";
@@ -24,12 +33,32 @@ events.addEventListener("build-error", (event) => {
     box.dataset.buildError = "";
     document.body.prepend(box);
   }
-  box.textContent = event.data;
+  box.textContent = message;
+};
+events.addEventListener("reload", () => location.reload());
+events.addEventListener("build-error", (event) => showError(event.data));
+events.addEventListener("update", async (event) => {
+  const update = JSON.parse(event.data);
+  showError(null);
+  if (update.styleChanged) {
+    for (const link of document.querySelectorAll('link[rel=stylesheet][href*="_courant/style-"]')) link.href = update.style;
+  }
+  if (update.removed.includes(here())) return location.reload();
+  const page = update.pages.find((p) => p.path === here());
+  if (!page) return;
+  const hotUpdate = window.__courant?.hotUpdate;
+  if (!hotUpdate) return location.reload();
+  try {
+    await hotUpdate(page.path, page.script);
+  } catch (error) {
+    console.error("Courant: hot update failed, reloading", error);
+    location.reload();
+  }
 });
 </script>`;
 
 const NOT_FOUND_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Not found</title>${RELOAD_CLIENT}</head>
+<html lang="en"><head><meta charset="utf-8"><title>Not found</title>${DEV_CLIENT}</head>
 <body><h1>Not found</h1><p>No page at this address (yet): this page reloads when the site is rebuilt.</p></body></html>
 `;
 
@@ -47,18 +76,19 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, "\ndata: ")}\n\n`);
   };
 
+  const builder = new DevBuilder({pagesDir, outDir, extraHead: DEV_CLIENT});
   const rebuild = async () => {
     const started = Date.now();
     try {
-      const pages = await buildSite({pagesDir, outDir, dev: true, extraHead: RELOAD_CLIENT});
-      for (const error of compileErrorsOf(pagesDir, pages)) console.error(formatPageError(error));
-      console.log(`courant: built ${pages.length} page(s) in ${Date.now() - started} ms`);
-      return true;
+      const build = await builder.rebuild();
+      for (const error of compileErrorsOf(pagesDir, build.pages)) console.error(formatPageError(error));
+      console.log(`courant: built ${build.pages.length} page(s) in ${Date.now() - started} ms`);
+      return build;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`courant: build failed (still serving the last good build)\n${message}`);
       send("build-error", message);
-      return false;
+      return null;
     }
   };
 
@@ -78,17 +108,33 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     }
   });
 
+  // Saves come in bursts: rebuild once they stop, one build at a time. A change to the engine itself reloads
+  // the pages (its own state cannot be patched); any other change is sent as a hot update.
   let timer: NodeJS.Timeout | undefined;
-  let building = Promise.resolve(true);
-  const schedule = () => {
+  let building: Promise<unknown> = Promise.resolve();
+  let engineChanged = false;
+  const afterBuild = (build: Awaited<ReturnType<typeof rebuild>>) => {
+    if (!build) return;
+    if (engineChanged) {
+      engineChanged = false;
+      return send("reload", String(Date.now()));
+    }
+    const pages = build.changed.map(({path, script}) => ({path, script}));
+    const removed = build.removed.map((source) => "/" + source.replace(/\.md$/, ".html").split("\\").join("/"));
+    send("update", JSON.stringify({pages, removed, style: build.style, styleChanged: build.styleChanged}));
+  };
+  const schedule = (fromEngine: boolean) => {
+    engineChanged ||= fromEngine;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      building = building.then(rebuild).then((ok) => (ok && send("reload", String(Date.now())), ok));
+      building = building.then(rebuild).then(afterBuild);
     }, 80);
   };
   const engineDir = resolve(fileURLToPath(import.meta.url), "../../engine");
   const watched = [pagesDir, resolve(pagesDir, "../cells"), engineDir].filter((dir) => existsSync(dir));
-  for (const dir of new Set(watched.map((d) => resolve(d)))) watch(dir, {recursive: true}, schedule);
+  for (const dir of new Set(watched.map((d) => resolve(d)))) {
+    watch(dir, {recursive: true}, () => schedule(dir === engineDir));
+  }
 
   const address = `http://${host}:${(server.address() as {port: number}).port}/`;
   console.log(`courant: serving ${resolve(pagesDir)} at ${address}`);
