@@ -1,0 +1,60 @@
+import * as tf from "@tensorflow/tfjs";
+import {Network} from "../models/network.js";
+import type {ModelSpec} from "../models/spec.js";
+import {trainInBackground} from "../train/background.js";
+import type {Dataset} from "../train/data.js";
+import type {EpochLogs, FitOptions, History} from "../train/fit.js";
+import type {LiveTraining} from "../train/live.js";
+import {kernelsKey, trainingKey} from "./cache-key.js";
+import type {ResultCache} from "./result-cache.js";
+
+/** A training as the page sees it, and where its result comes from. */
+export interface CachedTraining extends LiveTraining {
+  /** "cache": a finished result shown again without training; "trained": this run trains (or trained) it. */
+  source: "cache" | "trained";
+  /** The cache key (also the run's id in the ledger); null for an unseeded run, which is never cached. */
+  key: string | null;
+}
+
+/**
+ * `trainInBackground`, remembered: a configuration already trained (same spec, data, options, seed, kernels)
+ * yields its finished result at once — history and final weights, identical to a fresh run — without training;
+ * otherwise it trains and, once done, stores the result under its key.
+ */
+export async function* trainCached(spec: ModelSpec, data: Dataset, options: FitOptions,
+  cache: ResultCache): AsyncGenerator<CachedTraining> {
+  const backend = tf.getBackend();
+  const key = trainingKey({spec, data, options, backend});
+  const epochs = options.epochs ?? 10;
+  const hit = key === null ? null : await cache.get(key);
+  if (options.signal?.aborted) return;
+  if (hit) {
+    yield {
+      network: Network.fromData(hit.weights), epoch: hit.history.loss.length, epochs, logs: lastLogs(hit.history),
+      history: hit.history, progress: 1, done: true, backend: hit.backend, trainer: hit.trainer, race: null,
+      elapsed: hit.elapsed, source: "cache", key
+    };
+    return;
+  }
+  for await (const update of trainInBackground(spec, data, options)) {
+    // A result trained by other kernels than the key assumed (no SIMD, say) is shown but not remembered.
+    const expected = kernelsKey(spec, options.kernels, backend);
+    if (update.done && key !== null && (expected !== "fused" || update.trainer === "fused")) {
+      void cache.put({key, history: update.history, weights: update.network.toData(), backend: update.backend,
+        trainer: update.trainer, elapsed: update.elapsed});
+    }
+    yield {...update, source: "trained", key};
+  }
+}
+
+/** The last epoch's logs of a history (Keras's names; validation only when there was some). */
+export function lastLogs(history: History): EpochLogs | null {
+  const last = history.loss.length - 1;
+  if (last < 0) return null;
+  const logs: EpochLogs = {loss: history.loss[last], accuracy: history.accuracy[last]};
+  if (history.val_loss.length) {
+    logs.val_loss = history.val_loss[last];
+    logs.val_accuracy = history.val_accuracy[last];
+  }
+  return logs;
+}

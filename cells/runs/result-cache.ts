@@ -1,0 +1,120 @@
+import type {NetworkData} from "../models/network.js";
+import type {History} from "../train/fit.js";
+import {openRecordStore} from "./indexeddb-store.js";
+import {memoryStore, type RecordStore} from "./record-store.js";
+
+/** What a finished training leaves: enough to show it again exactly as it ended, without training. */
+export interface TrainingResult {
+  key: string;
+  history: History;
+  /** The final weights (plain arrays). */
+  weights: NetworkData;
+  /** The backend and kernels that trained it, and how long it took (ms). */
+  backend: string;
+  trainer: "fused" | "tfjs" | null;
+  elapsed: number;
+}
+
+export interface ResultCacheOptions {
+  /** Results kept in memory (a few hundred kB each for the essay's model). */
+  memoryEntries?: number;
+  /** Results kept in the persistent store; beyond it, the oldest known are dropped. */
+  storedEntries?: number;
+}
+
+/**
+ * Training results by cache key: in memory (most recently used first out of the limit) and in a persistent store
+ * (IndexedDB), so that a configuration trained in an earlier visit comes back at once. A failing store never fails
+ * a training: the cache then keeps to memory and says why in `storeError`.
+ */
+export class ResultCache {
+  private readonly memory = new Map<string, TrainingResult>();
+  private readonly memoryEntries: number;
+  private readonly storedEntries: number;
+  storeError: string | null = null;
+
+  private constructor(private readonly store: RecordStore<TrainingResult>, private readonly storedKeys: string[],
+    options: ResultCacheOptions) {
+    this.memoryEntries = options.memoryEntries ?? 48;
+    this.storedEntries = options.storedEntries ?? 200;
+  }
+
+  /** A cache over `store` (default: the toolkit's IndexedDB store, memory-only where there is none). */
+  static async open(store?: RecordStore<TrainingResult>, options: ResultCacheOptions = {}): Promise<ResultCache> {
+    const backing = store ?? (await openRecordStore<TrainingResult>("results"));
+    let keys: string[] = [];
+    let error: string | null = null;
+    try {
+      keys = await backing.keys();
+    } catch (e) {
+      error = message(e);
+    }
+    const cache = new ResultCache(backing, keys, options);
+    cache.storeError = error;
+    return cache;
+  }
+
+  get persistent(): boolean {
+    return this.store.kind !== "memory" && this.storeError === null;
+  }
+
+  /** The result stored under `key`, or null. The caller gets its own copy of the weights. */
+  async get(key: string): Promise<TrainingResult | null> {
+    let result = this.memory.get(key) ?? null;
+    if (!result && this.storedKeys.includes(key)) {
+      try {
+        result = (await this.store.get(key)) ?? null;
+      } catch (e) {
+        this.storeError = message(e);
+      }
+    }
+    if (!result) return null;
+    this.remember(result);
+    return copyResult(result);
+  }
+
+  /** Keeps a copy of `result` (in memory at once; the persistent write is awaited by the returned promise). */
+  async put(result: TrainingResult): Promise<void> {
+    const copy = copyResult(result);
+    this.remember(copy);
+    try {
+      await this.store.put(copy.key, copy);
+      const known = this.storedKeys.indexOf(copy.key);
+      if (known >= 0) this.storedKeys.splice(known, 1);
+      this.storedKeys.push(copy.key);
+      while (this.storedKeys.length > this.storedEntries) await this.store.delete(this.storedKeys.shift()!);
+    } catch (e) {
+      this.storeError = message(e);
+    }
+  }
+
+  async clear(): Promise<void> {
+    this.memory.clear();
+    this.storedKeys.length = 0;
+    await this.store.clear();
+  }
+
+  private remember(result: TrainingResult) {
+    this.memory.delete(result.key);
+    this.memory.set(result.key, result);
+    while (this.memory.size > this.memoryEntries) this.memory.delete(this.memory.keys().next().value!);
+  }
+}
+
+/** A memory-only cache (tests, Node). */
+export function memoryResultCache(options: ResultCacheOptions = {}): Promise<ResultCache> {
+  return ResultCache.open(memoryStore<TrainingResult>(), options);
+}
+
+function copyResult(r: TrainingResult): TrainingResult {
+  return {
+    ...r,
+    history: {loss: r.history.loss.slice(), accuracy: r.history.accuracy.slice(),
+      val_loss: r.history.val_loss.slice(), val_accuracy: r.history.val_accuracy.slice()},
+    weights: {spec: r.weights.spec, weights: r.weights.weights.map((w) => ({...w, shape: w.shape.slice(), values: w.values.slice()}))}
+  };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
