@@ -95,6 +95,25 @@ export class CellView {
     this.setState(blockedBy ? "blocked" : "error");
   }
 
+  /**
+   * An error the cell's code threw after its run settled (in a timer, a handler, a promise nobody awaited): the
+   * cell shows it and is in error, but its output stays, since other cells may already use its values. The next
+   * run clears it.
+   */
+  lateError(message: string, detail: string) {
+    const box = document.createElement(this.place.inline ? "span" : "div");
+    box.className = "courant-error";
+    box.dataset.lateError = "";
+    box.textContent = message;
+    const where = document.createElement("span");
+    where.className = "courant-where";
+    where.textContent = ` — ${detail}`;
+    box.append(where);
+    this.clearStatus();
+    this.status.append(box);
+    this.setState("error");
+  }
+
   /** A stream (generator) of this cell started or ended: the cell shows as running while one is active. */
   streamStarted() {
     this.activeStreams += 1;

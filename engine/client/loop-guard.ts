@@ -8,12 +8,15 @@
  * too, while a loop that awaits a timer or a frame starts a fresh clock at each iteration. Only iterations are
  * timed: code that is not a loop of a cell (a library call, a recursion) is not interrupted.
  */
+import {messagesFor} from "./messages.js";
+
 export type LoopGuard = (line: number) => void;
 
 /** The clock is read every few iterations only: a tight loop pays a counter increment, not a clock read. */
 const STRIDE = 16;
 
-export function createLoopGuard(limitMs: number, describe: (line: number, seconds: number) => string = describeInEnglish): LoopGuard {
+/** `describe` words the error; by default in the page's language. */
+export function createLoopGuard(limitMs: number, describe = pageLanguage().loopTooLong): LoopGuard {
   let started = -1;
   let iterations = 0;
   // A message arrives once the current task and its microtasks are over (and, unlike timers, is not throttled in
@@ -36,7 +39,4 @@ export function createLoopGuard(limitMs: number, describe: (line: number, second
   };
 }
 
-function describeInEnglish(line: number, seconds: number): string {
-  return `the loop at line ${line} ran for more than ${seconds} s without letting the page respond; ` +
-    "Courant stopped it (dev loop guard). Let it await now and then, or make it shorter.";
-}
+const pageLanguage = () => messagesFor(globalThis.document?.documentElement.lang);

@@ -8,6 +8,14 @@ const messages = {
     line: (line: number, column?: number) => (column === undefined ? `line ${line}` : `line ${line}:${column + 1}`),
     backend: "backend",
     backendWhy: "measured per step",
+    // Errors: the page's banner, errors thrown after a cell's run, the dev loop guard.
+    pageErrors: "This page has errors",
+    dismiss: "Dismiss",
+    afterRun: (line: number) => `the cell at line ${line}, after its run`,
+    noCell: "uncaught, and thrown by no cell's code that Courant can tell",
+    loopTooLong: (line: number, seconds: number) =>
+      `the loop at line ${line} kept the page busy for more than ${seconds} s, so Courant stopped it (dev loop guard). ` +
+      "Make it shorter, or let it await now and then.",
     running: "running",
     // `view(input, {url})`: why the control does not hold what the address says (`query` is `?key=raw`).
     urlNote: {
@@ -31,6 +39,13 @@ const messages = {
     line: (line: number, column?: number) => (column === undefined ? `ligne ${line}` : `ligne ${line}:${column + 1}`),
     backend: "backend",
     backendWhy: "mesuré par pas",
+    pageErrors: "Cette page comporte des erreurs",
+    dismiss: "Fermer",
+    afterRun: (line: number) => `la cellule de la ligne ${line}, après son exécution`,
+    noCell: "non interceptée, et levée par aucun code de cellule que Courant sache reconnaître",
+    loopTooLong: (line: number, seconds: number) =>
+      `la boucle de la ligne ${line} a occupé la page plus de ${seconds} s : Courant l'a arrêtée (garde des boucles, dev). ` +
+      "Raccourcissez-la, ou faites-lui attendre (await) de temps en temps.",
     running: "calcul en cours",
     urlNote: {
       clamped: (query: string, value: string) =>

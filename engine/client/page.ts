@@ -1,20 +1,30 @@
 import {Runtime} from "@observablehq/runtime";
 import type {CellDefinition} from "../compiler/emit-module.js";
+import type {PageProblem} from "../compiler/page-problem.js";
+import {watchAsyncErrors} from "./async-errors.js";
 import {CellView} from "./cell-view.js";
 import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.js";
 import {messagesFor, type Messages} from "./messages.js";
+import {ErrorBanner} from "./error-banner.js";
+import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput, observeWidth} from "./observe.js";
+import type {CodeProbes} from "./stack-frames.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 
-export interface PageCell extends CellDefinition {
+export {createLoopGuard} from "./loop-guard.js"; // for pages compiled with the dev loop guard
+
+/** The probes bracket the body in the page's script: where its code lies, to trace late errors to it. */
+export interface PageCell extends CellDefinition, CodeProbes {
   body: ((...args: any[]) => unknown) | null;
 }
 
 export interface PageSpec {
   cells: PageCell[];
   usesTf: boolean;
+  /** Errors of the page as a whole (front matter, encoding), shown in the page's error banner. */
+  errors?: PageProblem[];
 }
 
 /** Builtins bound to each run of a cell rather than shared through the runtime. */
@@ -23,9 +33,23 @@ const LOCAL = new Set(["display", "view", "signal", "invalidation"]);
 const cellVariableName = (cell: CellDefinition) => `cell ${cell.id}`;
 
 /** Compiled page → Observable runtime variables, one per cell plus one per declared name. */
-export async function startPage({cells, usesTf}: PageSpec) {
+export async function startPage({cells, usesTf, errors = []}: PageSpec) {
   const t = messagesFor(document.documentElement.lang);
   const main = document.querySelector("main") ?? document.body;
+  const banner = new ErrorBanner(main, t);
+  for (const error of errors) banner.add(error.message, t.line(error.line, error.column));
+  const views = new Map<string, CellView>();
+  watchAsyncErrors({
+    cells: cells.map((cell) => ({owner: cell, probes: cell})),
+    onCellError(cell, error) {
+      logCellError(t, cell.line, error);
+      views.get(cellVariableName(cell))?.lateError(errorMessage(error), t.afterRun(cell.line));
+    },
+    onPageError(error) {
+      console.error("Courant:", error);
+      banner.add(errorMessage(error), t.noCell);
+    }
+  });
   let tfPromise: Promise<unknown> | null = null;
   const loadTf = () => (tfPromise ??= import("./tf-backend.js").then((m) => m.initTf(t)));
   if (usesTf) await loadTf().catch(() => {});
@@ -38,7 +62,6 @@ export async function startPage({cells, usesTf}: PageSpec) {
     tf: loadTf
   });
   const module = runtime.module();
-  const views = new Map<string, CellView>();
   const definers = new Map<string, CellView>();
 
   for (const cell of cells) {
@@ -154,6 +177,7 @@ function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (e
         const what = input.startsWith("cell ") ? t.cellAt(blocker.place.line) : `${input} (${t.cellAt(blocker.place.line)})`;
         view.rejected(t.blocked(what), blocker);
       } else {
+        logCellError(t, cell.line, error);
         view.rejected(errorMessage(error), null, t.cellAt(cell.line));
       }
     }
@@ -167,6 +191,7 @@ function outputObserver(view: CellView, t: Messages) {
     fulfilled() {},
     rejected(error: unknown) {
       if ((error as {input?: string})?.input) return; // the cell itself failed and says so
+      logCellError(t, view.place.line, error);
       view.rejected(errorMessage(error), null, t.cellAt(view.place.line));
     }
   };

@@ -1,5 +1,6 @@
 import type {CellImport} from "./analyze-cell.js";
 import type {CompiledCell, CompiledPage} from "./compile-page.js";
+import {LOOP_GUARD} from "./loop-guard.js";
 
 /** The data the client runtime needs for one cell (everything but the body function). */
 export interface CellDefinition {
@@ -24,13 +25,17 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
       id: cell.id, line: cell.line, inline: cell.inline, inputs: cell.inputs, outputs: cell.outputs,
       expression: cell.expression, generator: cell.generator, errors: cell.errors
     };
-    const body = cell.errors.length ? "null" : emitFunction(cell);
-    return `  {...${JSON.stringify(definition)}, body: ${body}}`;
+    if (cell.errors.length) return `  {...${JSON.stringify(definition)}, body: null}`;
+    // Probes on either side of the body: their stack positions say where the cell's code lies (late errors).
+    return `  {...${JSON.stringify(definition)}, codeStart: () => new Error(), body: ${emitFunction(cell)}, codeEnd: () => new Error()}`;
   });
+  const guard = page.loopGuardMs ? [`const ${LOOP_GUARD} = createLoopGuard(${page.loopGuardMs});`] : [];
   return [
-    `import {startPage} from ${JSON.stringify(clientPath)};`,
+    `import {startPage${guard.length ? ", createLoopGuard" : ""}} from ${JSON.stringify(clientPath)};`,
+    ...guard,
     `startPage({`,
     `  usesTf: ${usesTf(page)},`,
+    ...(page.errors?.length ? [`  errors: ${JSON.stringify(page.errors)},`] : []),
     `  cells: [\n${cells.join(",\n")}\n  ]`,
     `});`,
     ``
