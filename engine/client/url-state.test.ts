@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {type Domain, fitNumber, formatUrlValue, nearestOption, parseDecimal, readUrlValue, type UrlNoteReason} from "./url-state.js";
+import {fitNumber, formatUrlValue, nearestOption, parseDecimal, readUrlValue} from "./url-state.js";
+import type {Domain, UrlNoteReason} from "./url-state.js";
 
 // The essay's controls, as the engine reads them from Observable Inputs.
 const hidden: Domain = {kind: "number", min: 8, max: 256, step: 8};
