@@ -35,5 +35,6 @@ export function watchAsyncErrors<T>({cells, onCellError, onPageError}: AsyncErro
 
 /** The end of a stale run, not an error: the runtime's STALE marker, or an AbortError (the run's signal aborted). */
 export function isCancellation(error: unknown): boolean {
-  return error === STALE || (typeof error === "object" && error !== null && (error as {name?: unknown}).name === "AbortError");
+  if (error === STALE) return true;
+  return typeof error === "object" && error !== null && (error as {name?: unknown}).name === "AbortError";
 }

@@ -11,21 +11,27 @@ export function decodePage(bytes: Uint8Array): string {
   if (utf16) throw problem(`the page is ${utf16}; save it as UTF-8`, 1, 0);
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
-    const before = new TextDecoder().decode(bytes.subarray(0, invalid)).split("\n");
+    const {line, column} = positionOf(bytes, invalid);
     const hex = bytes[invalid].toString(16).toUpperCase().padStart(2, "0");
     throw problem(
       `the page is not valid UTF-8: byte 0x${hex} cannot start or continue a UTF-8 character ` +
         "(is the file saved as Latin-1 or Windows-1252?); save it as UTF-8",
-      before.length,
-      [...before[before.length - 1]].length
+      line,
+      column
     );
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const before = new TextDecoder().decode(bytes.subarray(0, nul)).split("\n");
-    throw problem("the page contains a NUL byte; is it a text file?", before.length, [...before[before.length - 1]].length);
+    const {line, column} = positionOf(bytes, nul);
+    throw problem("the page contains a NUL byte; is it a text file?", line, column);
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** Line (1-based) and column (0-based, in characters) of a byte offset, the bytes before it being valid UTF-8. */
+function positionOf(bytes: Uint8Array, offset: number): {line: number; column: number} {
+  const lines = new TextDecoder().decode(bytes.subarray(0, offset)).split("\n");
+  return {line: lines.length, column: [...lines[lines.length - 1]].length};
 }
 
 function problem(message: string, line: number, column: number): PageProblemError {
@@ -46,8 +52,9 @@ function utf16Kind(bytes: Uint8Array): string | null {
   for (let i = 0; i < sample.length; ++i) if (sample[i] === 0) i % 2 ? ++zerosAtOdd : ++zerosAtEven;
   const pairs = Math.floor(sample.length / 2);
   // Most characters of a Markdown page are ASCII: in UTF-16 one byte of each pair is then zero.
-  if (pairs >= 2 && zerosAtOdd > pairs / 2 && zerosAtEven === 0) return "UTF-16 (little-endian, without a byte-order mark)";
-  if (pairs >= 2 && zerosAtEven > pairs / 2 && zerosAtOdd === 0) return "UTF-16 (big-endian, without a byte-order mark)";
+  if (pairs < 2) return null;
+  if (zerosAtOdd > pairs / 2 && zerosAtEven === 0) return "UTF-16 (little-endian, without a byte-order mark)";
+  if (zerosAtEven > pairs / 2 && zerosAtOdd === 0) return "UTF-16 (big-endian, without a byte-order mark)";
   return null;
 }
 
@@ -59,9 +66,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       i += 1;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4
+      : 0;
     if (!length || i + length > bytes.length) return i;
-    // The second byte's range excludes overlong forms (E0, F0), UTF-16 surrogates (ED) and code points past U+10FFFF (F4).
+    // The second byte's range excludes overlong forms (E0, F0), UTF-16 surrogates (ED) and code points past
+    // U+10FFFF (F4).
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
     const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
     if (bytes[i + 1] < low || bytes[i + 1] > high) return i;

@@ -72,7 +72,9 @@ function parseScalar(raw: string): string | number | boolean | {error: string} {
   if (quote === '"' || quote === "'") {
     // YAML: "…" takes backslash escapes (JSON's are a subset), '…' doubles its quote.
     const quoted = quote === '"' ? /^"(?:[^"\\]|\\.)*"$/ : /^'(?:[^']|'')*'$/;
-    if (!quoted.test(raw)) return {error: `the string starting with ${quote} is not closed by a matching ${quote} on its line`};
+    if (!quoted.test(raw)) {
+      return {error: `the string starting with ${quote} is not closed by a matching ${quote} on its line`};
+    }
     if (quote === "'") return raw.slice(1, -1).replace(/''/g, "'");
     try {
       return JSON.parse(raw) as string;

@@ -16,7 +16,7 @@ type AnyNode = Node & Record<string, any>;
 
 const LOOPS = new Set(["ForStatement", "WhileStatement", "DoWhileStatement", "ForInStatement", "ForOfStatement"]);
 
-/** What transpileCell gives for the same source, with every loop guarded; its lines are those of transpileCell's output. */
+/** What transpileCell gives for the same source, every loop guarded (no line moves: guards are inserted inline). */
 export function transpileGuarded(source: string, lang: "ts" | "js", generator: boolean, firstLine: number): Transpiled {
   // transpileCell wraps a cell with top-level `yield` in a generator; the wrapper takes one line.
   const input = generator ? `async function* __cell__() {\n${source}\n}` : source;
@@ -45,7 +45,8 @@ export function transpileGuarded(source: string, lang: "ts" | "js", generator: b
 export function insertLoopGuards(code: string, lineOf: (line: number, column: number) => number): string {
   let program: Node;
   try {
-    program = Parser.parse(code, {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true});
+    const options = {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true} as const;
+    program = Parser.parse(code, options);
   } catch {
     return code; // the cell's analysis reports the syntax error
   }
@@ -63,6 +64,8 @@ export function insertLoopGuards(code: string, lineOf: (line: number, column: nu
     else insert(body.start, `{ ${check} `), insert(body.end, " }");
   });
   let out = code;
-  for (const {start, end, text} of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + text + out.slice(end);
+  for (const {start, end, text} of edits.sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, start) + text + out.slice(end);
+  }
   return out;
 }
