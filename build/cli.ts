@@ -2,7 +2,7 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
-import {buildSite, CompileErrors, formatPageError} from "./build-site.js";
+import {buildSite, compileErrorsOf, CompileErrors, formatPageError} from "./build-site.js";
 import {dev} from "./dev.js";
 import {initProject} from "./init.js";
 import {serve} from "./serve.js";
@@ -17,6 +17,7 @@ const OPTIONS: Record<string, string> = {
   port: "--port N       port to listen on (default 3000; 0 picks a free one)",
   host: "--host H       address to bind (default 127.0.0.1)",
   out: "--out DIR      output folder (default dist); it must be new, empty, or an earlier Courant build",
+  "allow-errors": "--allow-errors write the site even when pages have compile errors (shown on their cells)",
   "stock-webgl": "--stock-webgl  also time stock tfjs layers on WebGL (minutes long)"
 };
 
@@ -27,9 +28,9 @@ const COMMANDS: Record<string, Command> = {
     options: ["port", "host"]
   },
   build: {
-    usage: "courant build [dir] [--out DIR]",
+    usage: "courant build [dir] [--out DIR] [--allow-errors]",
     summary: "write a static site of the pages of dir (default: pages); exits 1 on a compile error",
-    options: ["out"]
+    options: ["out", "allow-errors"]
   },
   preview: {usage: "courant preview [dist] [--port N] [--host H]", summary: "serve a built site", options: ["port", "host"]},
   init: {usage: "courant init [dir]", summary: "write a starter page into dir/pages (default: the current folder)", options: []},
@@ -74,6 +75,7 @@ async function main(argv: string[]) {
         out: {type: "string", default: "dist"},
         help: {type: "boolean", short: "h"},
         version: {type: "boolean", short: "v"},
+        "allow-errors": {type: "boolean", default: false},
         "stock-webgl": {type: "boolean", default: false}
       }
     });
@@ -99,8 +101,12 @@ async function main(argv: string[]) {
     case "build": {
       const outDir = resolve(values.out!);
       try {
-        const pages = await buildSite({pagesDir: resolve(dir ?? "pages"), outDir, strict: true});
-        console.log(`courant: built ${pages.length} page(s) into ${outDir}`);
+        const pagesDir = resolve(dir ?? "pages");
+        const pages = await buildSite({pagesDir, outDir, strict: !values["allow-errors"]});
+        const errors = compileErrorsOf(pagesDir, pages);
+        for (const e of errors) console.error(formatPageError(e));
+        const note = errors.length ? ` (${errors.length} compile error(s), shown on their cells)` : "";
+        console.log(`courant: built ${pages.length} page(s) into ${outDir}${note}`);
       } catch (error) {
         if (!(error instanceof CompileErrors)) throw error;
         for (const e of error.errors) console.error(formatPageError(e));
