@@ -62,3 +62,10 @@ test("broken front matter is reported at the top of the page, whose cells still 
   await expect(banner.locator("[data-page-error-item]")).toHaveText([/lang: the string starting with " is not closed.* — line 3:7/]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
+
+test("a page that is not UTF-8 shows where its first bad byte is, not mojibake", async ({page}) => {
+  await page.goto("latin1.html");
+  const banner = page.locator("[data-page-error]");
+  await expect(banner.locator("[data-page-error-item]")).toHaveText([/not valid UTF-8: byte 0xE9 .* — line 1:6/]);
+  await expect(page.locator("main")).not.toContainText("Caf\uFFFD");
+});
