@@ -4,7 +4,9 @@ import {ownerOfStack, type CodeProbes} from "./stack-frames.js";
 /**
  * Errors nobody caught: thrown in a timer or an event handler, or rejections no one handled. Each goes to the
  * cell whose code its stack passes through, or else to the page (its error banner); never only to the console.
- * An error without a stack (a rejected string, a failed fetch) cannot be traced to a cell and goes to the page.
+ * An error without a stack (a rejected string, a failed fetch), or whose stack passes through no cell's code (a
+ * module's function handed straight to setTimeout), cannot be traced to a cell and goes to the page. Browsers keep
+ * no "current cell" across tasks, and guessing one would blame the wrong cell, so there is no other attribution.
  * Cancellations (AbortError, the STALE marker of a superseded run) are the normal end of a stale run: dropped.
  */
 export interface AsyncErrorHandlers<T> {
