@@ -51,3 +51,21 @@ describe("parseSweepValues", () => {
     expect(parseSweepValues("hiddenSize", "512")).toMatchObject({ok: false, error: expect.stringMatching(/hors de \[8, 256\]/)});
   });
 });
+
+describe("sweepPoints", () => {
+  it("makes one point per configuration with the mean ± std of its replicates, by series then x", async () => {
+    const {sweepPoints} = await import("./sweep-points.js");
+    const record = (hiddenSize: number, learningRate: number, seed: number, last: number) => ({
+      id: `${hiddenSize}/${learningRate}/${seed}`, config: {...base, hiddenSize, learningRate, seed}, backend: "wasm", trainer: "fused" as const,
+      history: {loss: [1], accuracy: [0], val_loss: [1 - last], val_accuracy: [0.1, last]}, test: {loss: 0, accuracy: 1},
+      predictions: [], durationMs: 1, time: 0
+    });
+    const records = [record(64, 0.01, 43, 0.8), record(32, 0.01, 42, 0.5), record(64, 0.01, 42, 0.6), record(32, 0.001, 42, 0.9)];
+    const axes = [{key: "hiddenSize" as const, values: [32, 64]}, {key: "learningRate" as const, values: [0.001, 0.01]}];
+    const points = sweepPoints(records, axes, "val_accuracy");
+    expect(points.map((p) => [p.series, p.x, p.stat.n, p.id])).toEqual([[0.001, 32, 1, "32/0.001/42"], [0.01, 32, 1, "32/0.01/42"], [0.01, 64, 2, "64/0.01/42"]]);
+    expect(points[2].stat.mean).toBeCloseTo(0.7, 12);
+    expect(points[2].runs).toEqual([{id: "64/0.01/42", value: 0.6}, {id: "64/0.01/43", value: 0.8}]);
+    expect(sweepPoints(records, axes.slice(0, 1), "val_loss")[0].series).toBeNull();
+  });
+});
