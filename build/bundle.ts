@@ -10,6 +10,7 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {CompiledPage} from "../engine/compiler/compile-page.js";
 import {emitPageModule} from "../engine/compiler/emit-module.js";
+import {npmPlugin} from "./npm-plugin.js";
 import {workerPlugin} from "./worker-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,7 +63,7 @@ export function bundleOptions({pagesDir, outDir, dev, pages}: BundleOptions): es
     logLevel: "silent",
     external,
     define: {"process.env.NODE_ENV": dev ? '"development"' : '"production"'},
-    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), workerPlugin({outDir: assetsDir, dev, external})]
+    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), npmPlugin(), workerPlugin({outDir: assetsDir, dev, external})]
   };
 }
 

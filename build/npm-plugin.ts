@@ -31,15 +31,16 @@ export function npmPlugin(): esbuild.Plugin {
     setup(build) {
       build.onResolve({filter: /^npm:/}, async (args) => {
         const specifier = parseNpmSpecifier(args.path);
-        if (!specifier) return {path: args.path, namespace: "courant-npm-missing", pluginData: {specifier: null}};
+        if (!specifier) return {path: args.path, namespace: "courant-npm-missing"};
         for (const resolveDir of [args.resolveDir, courantRoot]) {
           const found = await build.resolve(specifier.name + specifier.path, {kind: args.kind, resolveDir});
           if (!found.errors.length) return {path: found.path, namespace: found.namespace, sideEffects: found.sideEffects};
         }
-        return {path: args.path, namespace: "courant-npm-missing", pluginData: {specifier}};
+        return {path: args.path, namespace: "courant-npm-missing"};
       });
+      // The path alone says what is missing (a plugin that re-resolves this import may drop pluginData).
       build.onLoad({filter: /.*/, namespace: "courant-npm-missing"}, (args) => ({
-        contents: `throw new Error(${JSON.stringify(missingMessage(args.path, args.pluginData.specifier))});`,
+        contents: `throw new Error(${JSON.stringify(missingMessage(args.path, parseNpmSpecifier(args.path)))});`,
         loader: "js"
       }));
     }

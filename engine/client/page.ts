@@ -7,11 +7,13 @@ import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.j
 import {messagesFor, type Messages} from "./messages.js";
 import {ErrorBanner} from "./error-banner.js";
 import {logCellError} from "./log-cell-error.js";
-import {isIdleStream, observeInput, observeWidth} from "./observe.js";
+import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
+import {cellBuiltins} from "./stdlib/builtins.js";
+import {tf as loadTf, tfStarted} from "./stdlib/tf.js";
 
 export {createLoopGuard} from "./loop-guard.js"; // for pages compiled with the dev loop guard
 
@@ -23,17 +25,19 @@ export interface PageCell extends CellDefinition, CodeProbes {
 export interface PageSpec {
   cells: PageCell[];
   usesTf: boolean;
+  /** Loaders of the builtins the page's cells read, and only those (emitted from engine/client/stdlib/builtins.ts). */
+  builtins?: Record<string, () => unknown>;
   /** Errors of the page as a whole (front matter, encoding), shown in the page's error banner. */
   errors?: PageProblem[];
 }
 
 /** Builtins bound to each run of a cell rather than shared through the runtime. */
-const LOCAL = new Set(["display", "view", "signal", "invalidation"]);
+const LOCAL = cellBuiltins;
 
 const cellVariableName = (cell: CellDefinition) => `cell ${cell.id}`;
 
 /** Compiled page → Observable runtime variables, one per cell plus one per declared name. */
-export async function startPage({cells, usesTf, errors = []}: PageSpec) {
+export async function startPage({cells, usesTf, builtins = {}, errors = []}: PageSpec) {
   const t = messagesFor(document.documentElement.lang);
   const main = document.querySelector("main") ?? document.body;
   const banner = new ErrorBanner(main, t);
@@ -50,17 +54,9 @@ export async function startPage({cells, usesTf, errors = []}: PageSpec) {
       banner.add(errorMessage(error), t.noCell);
     }
   });
-  let tfPromise: Promise<unknown> | null = null;
-  const loadTf = () => (tfPromise ??= import("./tf-backend.js").then((m) => m.initTf(t)));
   if (usesTf) await loadTf().catch(() => {});
 
-  const runtime = new Runtime({
-    width: () => observeWidth(main),
-    html: () => import("htl").then((m) => m.html),
-    Plot: () => import("@observablehq/plot"),
-    Inputs: () => import("@observablehq/inputs"),
-    tf: loadTf
-  });
+  const runtime = new Runtime(builtins);
   const module = runtime.module();
   const definers = new Map<string, CellView>();
 
@@ -99,7 +95,7 @@ export async function startPage({cells, usesTf, errors = []}: PageSpec) {
       );
     }
   }
-  Object.assign(window, {__courant: {runtime, views, tf: () => tfPromise}});
+  Object.assign(window, {__courant: {runtime, views, tf: tfStarted}});
 }
 
 /** What a run's inputs hold: never disposed by this run. */

@@ -1,3 +1,5 @@
+import {join} from "node:path";
+import {BUILTINS, isBuiltin} from "../client/stdlib/builtins.js";
 import type {CellImport} from "./analyze-cell.js";
 import type {CompiledCell, CompiledPage} from "./compile-page.js";
 import {LOOP_GUARD} from "./loop-guard.js";
@@ -35,6 +37,7 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
     ...guard,
     `startPage({`,
     `  usesTf: ${usesTf(page)},`,
+    `  builtins: ${emitBuiltins(page, clientPath)},`,
     ...(page.errors?.length ? [`  errors: ${JSON.stringify(page.errors)},`] : []),
     `  cells: [\n${cells.join(",\n")}\n  ]`,
     `});`,
@@ -60,6 +63,22 @@ function emitImport({source, specifiers}: CellImport): string {
   }
   if (namespace) lines.push(`const ${namespace.local} = ${module};`);
   return lines.join("\n");
+}
+
+/**
+ * Loaders of the builtins the page's cells read and no cell declares (a cell's own declaration wins), each a dynamic
+ * import of its stdlib module: a page downloads only the builtins it uses, and a build bundles only those.
+ */
+function emitBuiltins(page: CompiledPage, clientPath: string): string {
+  const declared = new Set(page.cells.flatMap((cell) => cell.outputs));
+  const used = new Set(page.cells.flatMap((cell) => cell.inputs).filter((name) => !declared.has(name)));
+  const loaders = [...used].filter(isBuiltin).sort().flatMap((name) => {
+    const source: {from: string; module?: string; call?: boolean} = BUILTINS[name];
+    if (source.from !== "module") return [];
+    const module = JSON.stringify(join(clientPath, "..", "stdlib", `${source.module}.ts`));
+    return [`    ${name}: () => import(${module}).then((m) => m.${name}${source.call ? "()" : ""})`];
+  });
+  return loaders.length ? `{\n${loaders.join(",\n")}\n  }` : "{}";
 }
 
 /** A page that touches TensorFlow.js gets its backend initialised before any cell runs. */

@@ -1,0 +1,1 @@
+export * as d3 from "d3";

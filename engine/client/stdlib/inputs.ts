@@ -1,0 +1,1 @@
+export * as Inputs from "@observablehq/inputs";
