@@ -15,8 +15,10 @@ export interface LiveTraining {
   history: History;
   progress: number;
   done: boolean;
-  /** The tfjs backend of the training's process (the page's, or the worker's). */
+  /** The tfjs backend of the training's process, or "wasm" where the fused kernels train without tfjs (a worker). */
   backend: string;
+  /** The training runs in a Web Worker (absent: on this thread). */
+  inWorker?: boolean;
   /** Which kernels train: the fused WebAssembly SIMD ones, or tfjs's on `backend` (unknown before the first epoch). */
   trainer: "fused" | "tfjs" | null;
   /** The measured race behind that choice, on a GPU backend (null: no race was needed). */
@@ -36,10 +38,10 @@ export async function* trainLive(spec: ModelSpec, data: Dataset, options: FitOpt
   let handedOver = false;
   try {
     const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, trainer: null, race: null, elapsed: 0};
+    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, inWorker: false, trainer: null, race: null, elapsed: 0};
     let last: LiveTraining | null = null;
     for await (const update of fit(network, data, options)) {
-      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, trainer: update.trainer, race: update.race, elapsed: update.elapsed};
+      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, inWorker: false, trainer: update.trainer, race: update.race, elapsed: update.elapsed};
       if (update.epoch < epochs) yield last;
     }
     handedOver = true;

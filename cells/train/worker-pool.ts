@@ -1,80 +1,219 @@
-import * as tf from "@tensorflow/tfjs";
-import workerUrl from "./training-worker.ts?worker";
-import {FINAL_MESSAGES, type FromWorker, type JobRequest} from "./worker-protocol.js";
+import {
+  abortError, deserializeError, type FromWorker, type JobItem, type JobKind, type JobReport, type JobRequest, type JobResult, type ToWorker
+} from "./worker-protocol.js";
 
-/** Workers wait here between jobs: a worker keeps its loaded tfjs and backend, so the next job starts at once. */
-const idle: Worker[] = [];
-let nextId = 1;
-
-type Request<T extends JobRequest> = T extends unknown ? Omit<T, "id" | "backend" | "wasmPath"> : never;
-
-/**
- * One job on a pooled worker: send the request, read its messages in order (`next` can be cut short by an
- * abort signal), and give the worker back when the job's final message arrives — also after `abandon`.
+/*
+ * Workers that live as long as the page. The pool makes its workers once (sized to the cores, at least 2) and
+ * keeps them: a job waits in line for a free worker, runs there, and gives the worker back when its final
+ * message arrives. An aborted job is told to stop (it does, within one batch) and its worker is reused once it
+ * acknowledges; a worker that does not acknowledge within `abortGraceMs` is terminated and replaced in the
+ * background. Every job kind goes through `run`: one way to start, stream, abort (an AbortError) and fail (the
+ * worker's error, same class and message).
  */
-export class WorkerJob {
-  readonly id = nextId++;
-  private readonly worker = idle.pop() ?? new Worker(workerUrl, {type: "module"});
-  private readonly items: FromWorker[] = [];
-  private wake: (() => void) | null = null;
-  private finished = false;
-  private abandoned = false;
 
-  constructor(request: Request<JobRequest>, transfer: Transferable[] = []) {
-    this.worker.addEventListener("message", this.onMessage);
-    this.worker.addEventListener("error", this.onError);
-    this.worker.postMessage({...request, id: this.id, backend: tf.getBackend(), wasmPath: new URL("./wasm/", import.meta.url).href}, transfer);
-  }
+/** What the pool needs of a Worker (a test passes a fake). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: "error", listener: (event: ErrorEvent) => void): void;
+  terminate(): void;
+}
 
-  private readonly onMessage = (event: MessageEvent<FromWorker>) => {
-    const message = event.data;
-    if (message.id !== this.id) return;
-    if (FINAL_MESSAGES.has(message.type)) this.release();
-    if (this.abandoned) this.onAbandonedMessage?.(message);
-    else this.push(message);
-  };
+export interface PoolOptions {
+  createWorker: () => WorkerLike;
+  /** Default: the cores, at least 2 and at most 4. */
+  size?: number;
+  /** How long an aborted job's worker has to acknowledge before it is terminated and replaced. */
+  abortGraceMs?: number;
+}
 
-  private readonly onError = (event: ErrorEvent) => {
-    // A worker that fails to load is not put back in the pool.
-    this.finished = true;
-    this.worker.removeEventListener("message", this.onMessage);
-    this.worker.removeEventListener("error", this.onError);
-    this.push({type: "error", id: this.id, message: event.message || "the worker failed to start"});
-  };
+export interface PoolStats {
+  created: number;
+  terminated: number;
+  /** One report per acknowledged abort. */
+  aborted: JobReport[];
+  /** One report per finished job (result or error). */
+  finished: JobReport[];
+}
 
-  /** Called with the messages that still arrive after `abandon` (for statistics). */
-  onAbandonedMessage: ((message: FromWorker) => void) | null = null;
+type Event = {type: "item"; value: unknown} | {type: "end"; message: FromWorker} | {type: "failed"; error: Error};
 
-  private push(message: FromWorker) {
-    this.items.push(message);
+/** One job's life on the page side. */
+class Job {
+  readonly events: Event[] = [];
+  wake: (() => void) | null = null;
+  slot: Slot | null = null;
+  ended = false;
+
+  constructor(readonly id: number, readonly request: JobRequest, readonly transfer: Transferable[]) {}
+
+  push(event: Event) {
+    this.events.push(event);
     this.wake?.();
   }
+}
 
-  private release() {
-    if (this.finished) return;
-    this.finished = true;
-    this.worker.removeEventListener("message", this.onMessage);
-    this.worker.removeEventListener("error", this.onError);
-    idle.push(this.worker);
+interface Slot {
+  worker: WorkerLike;
+  /** It has posted a message: its script loaded. */
+  alive: boolean;
+  job: Job | null;
+  /** The job that was aborted here and has not acknowledged yet (the slot is busy until it does). */
+  aborting: {id: number; timer: ReturnType<typeof setTimeout>} | null;
+}
+
+export const DEFAULT_ABORT_GRACE_MS = 200;
+/** Workers that fail before their first message, in a row, after which the pool stops making more. */
+const MAX_FAILED_STARTS = 3;
+
+export function defaultPoolSize(): number {
+  const cores = typeof navigator === "undefined" ? 2 : navigator.hardwareConcurrency || 2;
+  return Math.max(2, Math.min(4, cores));
+}
+
+export class WorkerPool {
+  readonly stats: PoolStats = {created: 0, terminated: 0, aborted: [], finished: []};
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private readonly abortGraceMs: number;
+  private failedStarts = 0;
+  /** Why no worker can run jobs here (their script does not load, say). */
+  private broken: Error | null = null;
+
+  constructor(private readonly options: PoolOptions) {
+    this.abortGraceMs = options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS;
+    const size = options.size ?? defaultPoolSize();
+    for (let i = 0; i < size; ++i) this.slots.push(this.spawn());
   }
 
-  async next(signal?: AbortSignal): Promise<FromWorker | null> {
-    while (!this.items.length) {
-      if (signal?.aborted || this.abandoned) return null;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        signal?.addEventListener("abort", () => resolve(), {once: true});
-      });
-      this.wake = null;
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Runs a job on the next free worker: yields its items, returns its result. Throws an AbortError when `signal`
+   * aborts, the worker's error when it fails. Leaving the loop early (return, break) aborts the job too.
+   */
+  async *run<K extends JobKind>(request: JobRequest<K>, {signal, transfer = []}: {signal?: AbortSignal; transfer?: Transferable[]} = {}): AsyncGenerator<JobItem<K>, JobResult<K>> {
+    if (signal?.aborted) throw abortError(signal);
+    if (this.broken) throw this.broken;
+    const job = new Job(this.nextId++, request as JobRequest, transfer);
+    const onAbort = () => job.wake?.();
+    signal?.addEventListener("abort", onAbort);
+    this.queue.push(job);
+    this.dispatch();
+    try {
+      for (;;) {
+        while (!job.events.length) {
+          if (signal?.aborted) throw abortError(signal);
+          await new Promise<void>((resolve) => (job.wake = resolve));
+          job.wake = null;
+        }
+        if (signal?.aborted) throw abortError(signal);
+        const event = job.events.shift()!;
+        if (event.type === "item") yield event.value as JobItem<K>;
+        else if (event.type === "failed") throw event.error;
+        else if (event.message.type === "result") return event.message.value as JobResult<K>;
+        else if (event.message.type === "error") throw deserializeError(event.message.error);
+        else throw abortError(signal);
+      }
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      this.cancel(job);
     }
-    return this.items.shift()!;
   }
 
-  /** Stop caring about this job: tell the worker to abort it; the worker returns to the pool when it answers. */
-  abandon() {
-    if (this.abandoned) return;
-    this.abandoned = true;
-    this.wake?.();
-    if (!this.finished) this.worker.postMessage({type: "abort", id: this.id});
+  /** Ends every worker (the pool is unusable afterwards). */
+  terminate() {
+    for (const slot of this.slots.splice(0)) slot.worker.terminate();
+    this.broken ??= new Error("the worker pool was terminated");
+    for (const job of this.queue.splice(0)) job.push({type: "failed", error: this.broken});
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = {worker: this.options.createWorker(), alive: false, job: null, aborting: null};
+    this.stats.created += 1;
+    slot.worker.addEventListener("message", (event) => this.onMessage(slot, event.data));
+    slot.worker.addEventListener("error", (event) => this.onError(slot, event));
+    return slot;
+  }
+
+  private dispatch() {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (slot.job || slot.aborting) continue;
+      const job = this.queue.shift()!;
+      job.slot = slot;
+      slot.job = job;
+      slot.worker.postMessage({type: "start", id: job.id, job: job.request}, job.transfer);
+    }
+  }
+
+  private onMessage(slot: Slot, message: FromWorker) {
+    slot.alive = true;
+    this.failedStarts = 0;
+    if (slot.aborting?.id === message.id) {
+      if (message.type === "item") return;
+      clearTimeout(slot.aborting.timer);
+      slot.aborting = null;
+      (message.type === "aborted" ? this.stats.aborted : this.stats.finished).push(message.report);
+      this.dispatch();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== message.id) return;
+    if (message.type === "item") {
+      job.push({type: "item", value: message.value});
+      return;
+    }
+    (message.type === "aborted" ? this.stats.aborted : this.stats.finished).push(message.report);
+    job.ended = true;
+    slot.job = null;
+    job.push({type: "end", message});
+    this.dispatch();
+  }
+
+  /** A worker that fails outside any job (its script did not load, say): its job fails, and it is replaced. */
+  private onError(slot: Slot, event: ErrorEvent) {
+    const error = new Error(event.message || "the worker failed");
+    const job = slot.job;
+    if (job) {
+      job.ended = true;
+      job.push({type: "failed", error});
+    }
+    if (!slot.alive && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      this.broken = error;
+      this.terminate();
+      return;
+    }
+    this.replace(slot);
+  }
+
+  /** The job's consumer is gone (finished, aborted, or left the loop): free what it held. */
+  private cancel(job: Job) {
+    if (job.ended) return;
+    job.ended = true;
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return;
+    }
+    const slot = job.slot;
+    if (!slot || slot.job !== job) return;
+    slot.job = null;
+    slot.aborting = {id: job.id, timer: setTimeout(() => this.replace(slot), this.abortGraceMs)};
+    slot.worker.postMessage({type: "abort", id: job.id});
+  }
+
+  /** Terminates a worker and puts a fresh one in its place. */
+  private replace(slot: Slot) {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    if (slot.aborting) clearTimeout(slot.aborting.timer);
+    slot.worker.terminate();
+    this.stats.terminated += 1;
+    this.slots[index] = this.spawn();
+    this.dispatch();
   }
 }

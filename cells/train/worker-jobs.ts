@@ -1,0 +1,30 @@
+import {initialWeights} from "../models/weights.js";
+import {trainOnFusedKernels} from "./fused/fused-training.js";
+import type {JobHandlers} from "./worker-host.js";
+import type {TfSettings} from "./worker-protocol.js";
+
+type TfjsJobs = typeof import("./tfjs-jobs.js");
+
+/**
+ * What a pooled worker does for each kind of job. Training the essay's model runs on the fused kernels and
+ * building a seeded model needs only plain arrays: neither loads tfjs. Other models and the §8 experiments
+ * load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
+ */
+export function workerJobs(): {handlers: JobHandlers; numTensors: () => number | null} {
+  let tfjs: TfjsJobs | null = null;
+  const withTfjs = async (settings: TfSettings): Promise<TfjsJobs> => {
+    tfjs ??= await import("./tfjs-jobs.js");
+    await tfjs.startBackend(settings);
+    return tfjs;
+  };
+  const handlers: JobHandlers = {
+    train: async (request, context) => (await trainOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).trainWithTfjs(request, context),
+    create: async ({spec, seed}) => {
+      const weights = initialWeights(spec, {seed});
+      return {value: {spec, weights}, transfer: weights.map((w) => w.values.buffer)};
+    },
+    gradients: async (request, context) => (await withTfjs(request.tf)).gradients(request, context),
+    timesteps: async (request) => (await withTfjs(request.tf)).timesteps(request)
+  };
+  return {handlers, numTensors: () => tfjs?.numTensors() ?? null};
+}
