@@ -9,6 +9,7 @@ import {buildSite} from "../build-site.js";
 import {serve} from "../serve.js";
 import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
 import {measureReader, readerLine} from "./reader.js";
+import {measureSweep, sweepLine} from "./sweep.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -59,6 +60,8 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const reaction = await essayReaction(browser, siteDir);
   log("chromium: the essay as a reader meets it (built site, courant preview, fresh cache)…");
   const reader = await measureReader(browser, siteDir);
+  log("chromium: the essay's sweep (8 hidden sizes × 3 seeds, 10 epochs, fresh cache)…");
+  const sweep = await measureSweep(browser, siteDir);
   await browser.close();
 
   log("");
@@ -75,6 +78,7 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   log(`essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})`);
   log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
   log(readerLine(reader));
+  log(sweepLine(sweep));
 }
 
 async function benchPage(browser: import("@playwright/test").Browser) {
