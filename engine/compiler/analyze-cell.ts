@@ -1,5 +1,6 @@
 import {Parser, type Node} from "acorn";
-import {collectLexical, findReferences, type Reference} from "./references.js";
+import {findReferences, lexicalIdentifiers, type Reference} from "./references.js";
+import type {Position} from "./source-position.js";
 import {CellSyntaxError, type Transpiled} from "./transpile-cell.js";
 
 type AnyNode = Node & Record<string, any>;
@@ -13,11 +14,16 @@ export interface ImportSpecifier {
 export interface CellImport {
   source: string;
   specifiers: ImportSpecifier[];
+  /** Where the quoted specifier is written, in the cell's source. */
+  position?: Position;
 }
 
 export interface CellAnalysis {
   /** Names the cell declares at top level, in source order. */
   outputs: string[];
+  /** Where each output is declared, in the cell's source. */
+  declarations: Map<string, Position>;
+  /** Free references, their positions in the cell's source. */
   references: Reference[];
   imports: CellImport[];
   /** The cell is a single expression whose value is displayed. */
@@ -30,19 +36,22 @@ export interface CellAnalysis {
 }
 
 /** Declarations, free references, imports and shape of a transpiled cell. */
-export function analyzeCell({code, generator}: Transpiled): CellAnalysis {
-  const program = parse(code) as AnyNode;
+export function analyzeCell({code, generator, toSource = (p) => p}: Transpiled): CellAnalysis {
+  const program = parse(code, toSource) as AnyNode;
+  const at = (node: AnyNode): Position => toSource({line: node.loc!.start.line, column: node.loc!.start.column});
   const root: AnyNode = generator ? program.body[0] : program;
   const statements: AnyNode[] = generator ? root.body.body : root.body;
   const bodyStart = generator ? root.body.start + 1 : 0;
   const bodyEnd = generator ? root.body.end - 1 : code.length;
 
   for (const statement of statements) {
-    if (/^Export/.test(statement.type)) throw problem(code, statement, "A cell cannot export; its top-level declarations are already visible to the other cells.");
+    if (/^Export/.test(statement.type)) throw new CellSyntaxError({detail: "export", ...at(statement)});
   }
 
-  const imports = statements.filter((s) => s.type === "ImportDeclaration").map(toImport);
-  const outputs = [...collectLexical(statements, new Set())];
+  const imports = statements.filter((s) => s.type === "ImportDeclaration").map((node) => ({...toImport(node), position: at(node.source)}));
+  const declarations = new Map<string, Position>();
+  for (const identifier of lexicalIdentifiers(statements)) if (!declarations.has(identifier.name)) declarations.set(identifier.name, at(identifier));
+  const outputs = [...declarations.keys()];
   const expression = statements.length === 1 && statements[0].type === "ExpressionStatement";
 
   let body = "";
@@ -61,7 +70,8 @@ export function analyzeCell({code, generator}: Transpiled): CellAnalysis {
   return {
     // A generator cell streams its yielded values; its declarations stay private.
     outputs: generator ? [] : outputs,
-    references: findReferences(root),
+    declarations,
+    references: findReferences(root).map((reference) => ({...reference, position: toSource(reference.position)})),
     imports,
     expression,
     async: !generator && hasTopLevelAwait(root),
@@ -70,18 +80,15 @@ export function analyzeCell({code, generator}: Transpiled): CellAnalysis {
   };
 }
 
-function parse(code: string): Node {
+function parse(code: string, toSource: (position: Position) => Position): Node {
+  const options = {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true} as const;
   try {
-    return Parser.parse(code, {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true});
+    return Parser.parse(code, options);
   } catch (error) {
     const e = error as SyntaxError & {loc?: {line: number; column: number}};
-    throw new CellSyntaxError({message: e.message.replace(/ \(\d+:\d+\)$/, ""), line: e.loc?.line ?? 1, column: e.loc?.column ?? 0});
+    const position = toSource({line: e.loc?.line ?? 1, column: e.loc?.column ?? 0});
+    throw new CellSyntaxError({detail: e.message.replace(/ \(\d+:\d+\)$/, ""), ...position});
   }
-}
-
-function problem(code: string, node: AnyNode, message: string): CellSyntaxError {
-  const before = code.slice(0, node.start).split("\n");
-  return new CellSyntaxError({message, line: before.length, column: before[before.length - 1].length});
 }
 
 function toImport(node: AnyNode): CellImport {

@@ -1,19 +1,16 @@
 import {builtinModules} from "node:module";
 import {analyzeCell, type CellImport} from "./analyze-cell.js";
+import type {CellError, CompileError} from "./compile-error.js";
+import {compileMessage} from "./compile-messages.js";
 import {decodePage} from "./decode-page.js";
 import {analyzeGraph, type GraphCell} from "./graph.js";
 import {LOOP_GUARD, transpileGuarded} from "./loop-guard.js";
 import {PageProblemError, type PageProblem} from "./page-problem.js";
 import {parsePage, type SourceCell} from "./parse-page.js";
-import {CellSyntaxError, transpileCell, type CellProblem} from "./transpile-cell.js";
+import {CellSyntaxError, transpileCell} from "./transpile-cell.js";
 import {splitFrontMatter, type FrontMatter} from "./front-matter.js";
 
-/** A problem found before anything runs, at a page position (line 1-based, column 0-based). */
-export interface CompileError {
-  message: string;
-  line: number;
-  column: number;
-}
+export type {CompileError} from "./compile-error.js";
 
 export interface CompiledCell {
   id: string;
@@ -57,21 +54,22 @@ export function compilePage(input: string | Uint8Array, options: CompileOptions 
     return {data: {}, html: "", cells: [], errors: [error.problem]};
   }
   const {data, html, cells: sources} = parsePage(text);
-  const cells = sources.map((source) => compileCell(source, options));
+  const lang = typeof data.lang === "string" ? data.lang : undefined;
+  const cells = sources.map((source) => compileCell(source, options, lang));
   const graph = analyzeGraph(cells.map((cell, i) => toGraphCell(cell, sources[i])));
   for (const cell of cells) cell.inputs = graph.inputs.get(cell.id) ?? [];
-  for (const error of graph.errors) {
-    const i = cells.findIndex((c) => c.id === error.cellId);
-    cells[i].errors.push({message: error.message, ...locate(sources[i], error.name)});
+  for (const {cellId, position, ...error} of graph.errors) {
+    const i = cells.findIndex((c) => c.id === cellId);
+    cells[i].errors.push(toPageError(sources[i], {...error, ...position}, lang));
   }
   const errors = splitFrontMatter(text).errors;
   const {loopGuardMs} = options;
   return loopGuardMs ? {data, html, cells, errors, loopGuardMs} : {data, html, cells, errors};
 }
 
-const references = new WeakMap<CompiledCell, GraphCell["references"]>();
+const analyses = new WeakMap<CompiledCell, Pick<GraphCell, "references" | "declarations">>();
 
-function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions): CompiledCell {
+function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions, lang: string | undefined): CompiledCell {
   const cell: CompiledCell = {
     id: source.id, line: source.line, inline: source.inline, outputs: [], inputs: [], imports: [],
     expression: source.inline, async: false, generator: false, body: "", errors: []
@@ -80,22 +78,27 @@ function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions): Compile
     // An inline cell is always an expression, even when it starts with `{`.
     const code = source.inline ? `(${source.source}\n)` : source.source;
     const transpiled = transpileCell(code, source.lang);
-    const guarded = loopGuardMs ? transpileGuarded(code, source.lang, transpiled.generator, source.line) : transpiled;
-    const analysis = analyzeCell(guarded);
-    if (source.inline && !analysis.expression) throw new CellSyntaxError({message: "an inline ${…} cell must be one expression", line: 1, column: 0});
+    // Names and positions come from the plain code; a dev build runs the loop-guarded one.
+    const analysis = analyzeCell(transpiled);
+    const guarded = loopGuardMs && analyzeCell(transpileGuarded(code, source.lang, transpiled.generator, source.line));
+    if (source.inline && !analysis.expression) {
+      throw new CellSyntaxError({detail: "inline-statement", line: 1, column: 0});
+    }
     Object.assign(cell, {
       outputs: analysis.outputs, imports: analysis.imports, expression: analysis.expression,
-      async: analysis.async || analysis.imports.length > 0, generator: analysis.generator, body: analysis.body
+      async: analysis.async || analysis.imports.length > 0, generator: analysis.generator,
+      body: guarded ? guarded.body : analysis.body
     });
-    references.set(cell, analysis.references.filter((r) => r.name !== LOOP_GUARD));
+    analyses.set(cell, {references: analysis.references.filter((r) => r.name !== LOOP_GUARD), declarations: analysis.declarations});
     // The cell keeps its names (its dependents are then blocked by it) but does not run.
-    for (const {source: specifier} of analysis.imports.filter((i) => isNodeBuiltin(i.source))) {
-      const message = `"${specifier}" is a Node.js built-in module: page code runs in the browser and cannot import it`;
-      cell.errors.push(toPagePosition(source, {message, ...importPosition(source.source, specifier)}));
+    for (const {source: specifier, position} of analysis.imports.filter((i) => isNodeBuiltin(i.source))) {
+      const at = position ?? {line: 1, column: 0};
+      cell.errors.push(toPageError(source, {kind: "import", names: [], cells: [], detail: specifier, ...at}, lang));
     }
   } catch (error) {
     if (!(error instanceof CellSyntaxError)) throw error;
-    cell.errors.push(toPagePosition(source, error.problem));
+    const {detail, line, column} = error.problem;
+    cell.errors.push(toPageError(source, {kind: "syntax", names: [], cells: [], detail, line, column}, lang));
     // Keep the names the broken cell evidently declares, so that its dependents say they are blocked by it
     // rather than that the name is undefined.
     cell.outputs = source.inline ? [] : guessDeclarations(source.source);
@@ -107,13 +110,6 @@ function isNodeBuiltin(specifier: string): boolean {
   return specifier.startsWith("node:") || builtinModules.includes(specifier);
 }
 
-/** Cell position (line 1-based) of the quoted specifier of an import. */
-function importPosition(source: string, specifier: string): {line: number; column: number} {
-  const match = new RegExp(`(["'])${specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\1`).exec(source);
-  const before = source.slice(0, match?.index ?? 0).split("\n");
-  return {line: before.length, column: before[before.length - 1].length};
-}
-
 function guessDeclarations(source: string): string[] {
   const names = new Set<string>();
   for (const match of source.matchAll(/^(?:export\s+)?(?:const|let|var|class|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(match[1]);
@@ -121,17 +117,14 @@ function guessDeclarations(source: string): string[] {
 }
 
 function toGraphCell(cell: CompiledCell, source: SourceCell): GraphCell {
-  return {id: cell.id, line: source.line, outputs: cell.outputs, references: references.get(cell) ?? []};
+  const {references = [], declarations} = analyses.get(cell) ?? {};
+  return {id: cell.id, line: source.line, outputs: cell.outputs, declarations, references};
 }
 
-function toPagePosition(source: SourceCell, problem: CellProblem): CompileError {
-  return {message: problem.message, line: source.line + problem.line - 1, column: problem.column};
-}
-
-/** Page position of the first use of `name` in the cell's source (the transpiled code has other offsets). */
-function locate(source: SourceCell, name: string): {line: number; column: number} {
-  const match = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).exec(source.source);
-  if (!match) return {line: source.line, column: 0};
-  const before = source.source.slice(0, match.index).split("\n");
-  return {line: source.line + before.length - 1, column: before[before.length - 1].length};
+/** A cell's error at its page position, with its message in the page's language. */
+function toPageError(source: SourceCell, {line, column, ...error}: CellError, lang: string | undefined): CompileError {
+  // An inline cell is compiled as `(source\n)`: its first line starts one column later.
+  const shift = source.inline && line === 1 ? 1 : 0;
+  const position = {line: source.line + line - 1, column: Math.max(0, column - shift)};
+  return {...error, message: compileMessage(error, lang), ...position};
 }

@@ -1,19 +1,27 @@
+import type {CompileErrorKind} from "./compile-error.js";
 import {builtins, isKnownGlobal} from "./globals.js";
 import type {Reference} from "./references.js";
+import type {Position} from "./source-position.js";
 
 /** What the graph checks need to know of a cell. */
 export interface GraphCell {
   id: string;
   line: number;
   outputs: string[];
+  /** Where each output is declared, in the cell's source (missing for a cell that did not parse). */
+  declarations?: Map<string, Position>;
   references: Reference[];
 }
 
-/** A graph problem on one cell, naming the variable involved. */
+/** A graph problem on one cell, naming the variables involved, at a position in the cell's source. */
 export interface GraphError {
   cellId: string;
-  name: string;
-  message: string;
+  kind: Exclude<CompileErrorKind, "syntax" | "import" | "type">;
+  names: string[];
+  /** Page lines of the cells involved. */
+  cells: number[];
+  detail?: string;
+  position: Position;
 }
 
 export interface CellGraph {
@@ -33,9 +41,10 @@ export function analyzeGraph(cells: GraphCell[]): CellGraph {
 
   for (const [name, cellsDefining] of definers) {
     if (cellsDefining.length < 2) continue;
-    const lines = cellsDefining.map((c) => c.line).join(", ");
+    const lines = cellsDefining.map((c) => c.line);
     for (const cell of cellsDefining) {
-      errors.push({cellId: cell.id, name, message: `${name} is defined more than once (cells at lines ${lines})`});
+      const position = cell.declarations?.get(name) ?? {line: 1, column: 0};
+      errors.push({cellId: cell.id, kind: "duplicate", names: [name], cells: lines, position});
     }
   }
 
@@ -44,11 +53,12 @@ export function analyzeGraph(cells: GraphCell[]): CellGraph {
     for (const ref of cell.references) {
       const definer = definers.get(ref.name)?.[0];
       const isBuiltin = builtins.has(ref.name);
+      const at = {cellId: cell.id, names: [ref.name], position: ref.position};
       if (ref.assigned && (definer || isBuiltin)) {
-        const where = definer ? `the cell at line ${definer.line}` : "the engine (a builtin)";
-        errors.push({cellId: cell.id, name: ref.name, message: `cannot assign to ${ref.name}: it is defined by ${where}; declare a new name instead`});
+        const by = definer ? {cells: [definer.line]} : {cells: [], detail: "builtin"};
+        errors.push({...at, kind: "assignment", ...by});
       } else if (!definer && !isBuiltin && !isKnownGlobal(ref.name)) {
-        errors.push({cellId: cell.id, name: ref.name, message: `${ref.name} is not defined by any cell`});
+        errors.push({...at, kind: "undefined", cells: []});
       }
       if ((definer || isBuiltin) && !names.includes(ref.name)) names.push(ref.name);
     }
@@ -57,11 +67,11 @@ export function analyzeGraph(cells: GraphCell[]): CellGraph {
 
   for (const cycle of findCycles(cells, definers, inputs)) {
     const names = cycle.flatMap((c) => c.outputs.filter((n) => cycle.some((d) => inputs.get(d.id)!.includes(n))));
-    const message = `circular definition: ${[...names, names[0]].join(" → ")}`;
     for (const cell of cycle) {
       // Point at the reference that closes the cycle in this cell.
       const name = inputs.get(cell.id)!.find((n) => definers.get(n)?.some((d) => d !== cell && cycle.includes(d)))!;
-      errors.push({cellId: cell.id, name, message});
+      const position = cell.references.find((r) => r.name === name)!.position;
+      errors.push({cellId: cell.id, kind: "cycle", names, cells: cycle.map((c) => c.line), position});
     }
   }
   return {inputs, errors};

@@ -88,7 +88,9 @@ describe("loop guard", () => {
     const strip = (cells: CompiledCell[]) => cells.map((c) => ({inputs: c.inputs, outputs: c.outputs, errors: c.errors}));
     const guarded = compilePage(page, {loopGuardMs: 5000});
     expect(strip(guarded.cells)).toEqual(strip(compilePage(page).cells));
-    expect(guarded.cells[1].errors).toEqual([{message: "missing is not defined by any cell", line: 6, column: 10}]);
+    expect(guarded.cells[1].errors).toEqual([
+      {kind: "undefined", names: ["missing"], cells: [], message: "missing is not defined by any cell", line: 6, column: 10}
+    ]);
     expect(guarded.loopGuardMs).toBe(5000);
     expect(compilePage(page).loopGuardMs).toBeUndefined();
   });

@@ -1,11 +1,14 @@
 import type {Node} from "acorn";
 import {ancestor} from "acorn-walk";
+import type {Position} from "./source-position.js";
 
 /** A name a cell uses but does not declare: an input of the cell (or an error, if it assigns to it). */
 export interface Reference {
   name: string;
   /** Offset in the analysed code. */
   start: number;
+  /** Where the name is written: in the analysed code, then (analyzeCell) in the cell's source. */
+  position: Position;
   /** True when the cell assigns to the name (`x = …`, `x++`, `for (x of …)`). */
   assigned: boolean;
 }
@@ -37,7 +40,9 @@ export function findReferences(root: Node): Reference[] {
   }
 
   function visit(node: AnyNode, ancestors: AnyNode[], assigned: boolean) {
-    if (!isDeclared(node.name, ancestors)) references.push({name: node.name, start: node.start, assigned});
+    if (isDeclared(node.name, ancestors)) return;
+    const position = node.loc ? {line: node.loc.start.line, column: node.loc.start.column} : {line: 1, column: 0};
+    references.push({name: node.name, start: node.start, position, assigned});
   }
 
   // acorn-walk calls VariablePattern for identifiers in binding positions (its types omit it).
@@ -104,16 +109,23 @@ function collectDeclarations(node: AnyNode): Set<string> {
 
 /** let, const, class, function and import declarations among a list of statements. */
 export function collectLexical(statements: AnyNode[], names: Set<string>): Set<string> {
+  for (const identifier of lexicalIdentifiers(statements)) names.add(identifier.name);
+  return names;
+}
+
+/** The identifier nodes that let, const, class, function and import declarations bind, in source order. */
+export function lexicalIdentifiers(statements: AnyNode[]): AnyNode[] {
+  const identifiers: AnyNode[] = [];
   for (const statement of statements) {
     if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) boundNames(declarator.id, names);
+      for (const declarator of statement.declarations) boundIdentifiers(declarator.id, identifiers);
     } else if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) {
-      names.add(statement.id.name);
+      identifiers.push(statement.id);
     } else if (statement.type === "ImportDeclaration") {
-      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      for (const specifier of statement.specifiers) identifiers.push(specifier.local);
     }
   }
-  return names;
+  return identifiers;
 }
 
 /** `var` declarations anywhere below `node`, not inside nested functions. */
@@ -133,12 +145,19 @@ function collectVars(node: AnyNode, names: Set<string>) {
 }
 
 export function boundNames(pattern: AnyNode, names: Set<string>): Set<string> {
-  switch (pattern.type) {
-    case "Identifier": names.add(pattern.name); break;
-    case "ObjectPattern": for (const p of pattern.properties) boundNames(p.type === "RestElement" ? p : p.value, names); break;
-    case "ArrayPattern": for (const e of pattern.elements) if (e) boundNames(e, names); break;
-    case "RestElement": boundNames(pattern.argument, names); break;
-    case "AssignmentPattern": boundNames(pattern.left, names); break;
-  }
+  for (const identifier of boundIdentifiers(pattern, [])) names.add(identifier.name);
   return names;
+}
+
+function boundIdentifiers(pattern: AnyNode, found: AnyNode[]): AnyNode[] {
+  switch (pattern.type) {
+    case "Identifier": found.push(pattern); break;
+    case "ObjectPattern":
+      for (const p of pattern.properties) boundIdentifiers(p.type === "RestElement" ? p : p.value, found);
+      break;
+    case "ArrayPattern": for (const e of pattern.elements) if (e) boundIdentifiers(e, found); break;
+    case "RestElement": boundIdentifiers(pattern.argument, found); break;
+    case "AssignmentPattern": boundIdentifiers(pattern.left, found); break;
+  }
+  return found;
 }

@@ -1,22 +1,28 @@
 import {transformSync, type TransformFailure} from "esbuild";
+import {sourcePositions, type Position} from "./source-position.js";
 
 /** A cell's JavaScript once esbuild has stripped its types. */
 export interface Transpiled {
   code: string;
   /** True when the cell uses `yield` at top level: its code is then the body of an async generator. */
   generator: boolean;
+  /** A position in `code` → the same place in the cell's source (through esbuild's source map). */
+  toSource?: (position: Position) => Position;
 }
 
-/** A problem at a position relative to the cell source (line 1-based, column 0-based). */
+/**
+ * A syntax problem at a position relative to the cell source (line 1-based, column 0-based): what the parser
+ * said, or `export` (a cell that exports) or `inline-statement` (an inline cell that is not an expression).
+ */
 export interface CellProblem {
-  message: string;
+  detail: string;
   line: number;
   column: number;
 }
 
 export class CellSyntaxError extends Error {
   constructor(readonly problem: CellProblem) {
-    super(problem.message);
+    super(problem.detail);
   }
 }
 
@@ -29,11 +35,11 @@ const GENERATOR_CLOSE = "\n}";
  */
 export function transpileCell(source: string, lang: "ts" | "js"): Transpiled {
   try {
-    return {code: transform(source, lang), generator: false};
+    return {...transform(source, lang, 0), generator: false};
   } catch (error) {
     if (!/\byield\b/.test(source)) throw toSyntaxError(error, 0);
     try {
-      return {code: transform(GENERATOR_OPEN + source + GENERATOR_CLOSE, lang), generator: true};
+      return {...transform(GENERATOR_OPEN + source + GENERATOR_CLOSE, lang, 1), generator: true};
     } catch (wrappedError) {
       // Report the first error as the plain cell sees it, unless it was only about `yield`.
       throw toSyntaxError(isYieldError(error) ? wrappedError : error, isYieldError(error) ? 1 : 0);
@@ -41,15 +47,22 @@ export function transpileCell(source: string, lang: "ts" | "js"): Transpiled {
   }
 }
 
-function transform(code: string, loader: "ts" | "js"): string {
-  return transformSync(code, {
+function transform(code: string, loader: "ts" | "js", wrapperLines: number): Omit<Transpiled, "generator"> {
+  const result = transformSync(code, {
     loader,
     format: "esm",
     target: "es2022",
     // Keep imports even when the cell itself does not use them: other cells do.
     tsconfigRaw: {compilerOptions: {verbatimModuleSyntax: true}},
-    logLevel: "silent"
-  }).code;
+    logLevel: "silent",
+    sourcemap: "external"
+  });
+  const toWrapped = sourcePositions(JSON.parse(result.map).mappings);
+  const toSource = (position: Position) => {
+    const {line, column} = toWrapped(position);
+    return {line: Math.max(1, line - wrapperLines), column};
+  };
+  return {code: result.code, toSource};
 }
 
 function isYieldError(error: unknown): boolean {
@@ -62,9 +75,9 @@ function firstMessage(error: unknown) {
 
 function toSyntaxError(error: unknown, lineShift: number): CellSyntaxError {
   const first = firstMessage(error);
-  if (!first) return new CellSyntaxError({message: String(error), line: 1, column: 0});
+  if (!first) return new CellSyntaxError({detail: String(error), line: 1, column: 0});
   return new CellSyntaxError({
-    message: first.text,
+    detail: first.text,
     line: Math.max(1, (first.location?.line ?? 1 + lineShift) - lineShift),
     column: first.location?.column ?? 0
   });
