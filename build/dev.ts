@@ -5,7 +5,7 @@
  */
 import {watch, existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {join, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {ServerResponse} from "node:http";
 import {compileErrorsOf, formatPageError} from "./build-site.js";
@@ -37,8 +37,12 @@ const showError = (message) => {
 };
 events.addEventListener("reload", () => location.reload());
 events.addEventListener("build-error", (event) => showError(event.data));
-events.addEventListener("update", async (event) => {
-  const update = JSON.parse(event.data);
+// Updates apply one after another: a save that lands while the previous one is being applied waits for it.
+let applying = Promise.resolve();
+events.addEventListener("update", (event) => {
+  applying = applying.then(() => applyUpdate(JSON.parse(event.data)));
+});
+async function applyUpdate(update) {
   showError(null);
   if (update.styleChanged) {
     for (const link of document.querySelectorAll('link[rel=stylesheet][href*="_courant/style-"]')) link.href = update.style;
@@ -54,7 +58,7 @@ events.addEventListener("update", async (event) => {
     console.error("Courant: hot update failed, reloading", error);
     location.reload();
   }
-});
+}
 </script>`;
 
 const NOT_FOUND_PAGE = `<!doctype html>
@@ -131,7 +135,9 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     }, 80);
   };
   const engineDir = resolve(fileURLToPath(import.meta.url), "../../engine");
-  const watched = [pagesDir, resolve(pagesDir, "../cells"), engineDir].filter((dir) => existsSync(dir));
+  // The engine is watched in Courant's own repository (its developers edit it), not once installed as a package.
+  const engineEdited = !engineDir.split(sep).includes("node_modules");
+  const watched = [pagesDir, resolve(pagesDir, "../cells"), ...(engineEdited ? [engineDir] : [])].filter(existsSync);
   for (const dir of new Set(watched.map((d) => resolve(d)))) {
     watch(dir, {recursive: true}, () => schedule(dir === engineDir));
   }

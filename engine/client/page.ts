@@ -1,4 +1,4 @@
-import {Runtime} from "@observablehq/runtime";
+import {Runtime, type Variable} from "@observablehq/runtime";
 import type {CellDefinition} from "../compiler/emit-module.js";
 import type {PageProblem} from "../compiler/page-problem.js";
 import {watchAsyncErrors} from "./async-errors.js";
@@ -6,6 +6,7 @@ import {CellView} from "./cell-view.js";
 import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.js";
 import {messagesFor, type Messages} from "./messages.js";
 import {ErrorBanner} from "./error-banner.js";
+import {hotUpdate} from "./hot-update.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
@@ -37,14 +38,20 @@ const LOCAL = cellBuiltins;
 const cellVariableName = (cell: CellDefinition) => `cell ${cell.id}`;
 
 /** Compiled page → Observable runtime variables, one per cell plus one per declared name. */
-export async function startPage({cells, usesTf, builtins = {}, errors = []}: PageSpec) {
+export async function startPage(spec: PageSpec) {
+  // A hot update (engine/client/hot-update.ts) runs the page's new script: it patches the running page.
+  const running = (window as {__courant?: {patch?: (spec: PageSpec) => void}}).__courant?.patch;
+  if (running) return running(spec);
+  const {cells, usesTf, builtins = {}, errors = []} = spec;
   const t = messagesFor(document.documentElement.lang);
   const main = document.querySelector("main") ?? document.body;
   const banner = new ErrorBanner(main, t);
   for (const error of errors) banner.add(error.message, t.line(error.line, error.column));
   const views = new Map<string, CellView>();
+  // The cells whose code is live (a hot update changes it), to trace late errors to them.
+  const live: {owner: PageCell; probes: PageCell}[] = [];
   watchAsyncErrors({
-    cells: cells.map((cell) => ({owner: cell, probes: cell})),
+    cells: live,
     onCellError(cell, error) {
       logCellError(t, cell.line, error);
       views.get(cellVariableName(cell))?.lateError(errorMessage(error), t.afterRun(cell.line));
@@ -59,43 +66,90 @@ export async function startPage({cells, usesTf, builtins = {}, errors = []}: Pag
   const runtime = new Runtime(builtins);
   const module = runtime.module();
   const definers = new Map<string, CellView>();
-
-  for (const cell of cells) {
-    const root = document.getElementById(`cell-${cell.id}`);
-    if (!root) continue;
-    const view = new CellView(root, cell, t);
-    if (cell.outputs.length) root.dataset.outputs = cell.outputs.join(" ");
-    views.set(cellVariableName(cell), view);
-    for (const name of cell.outputs) if (!definers.has(name)) definers.set(name, view);
-  }
-
   const blockerOf = (error: unknown): CellView | null => {
     const input = (error as {input?: string})?.input;
     const upstream = input ? views.get(input) ?? definers.get(input) : undefined;
     return upstream ? upstream.blockedBy ?? upstream : null;
   };
 
-  const defined = new Set<string>();
-  for (const cell of cells) {
-    const view = views.get(cellVariableName(cell));
-    if (!view) continue;
+  /** Each cell's variable and its source (to tell a changed cell on hot update), by cell id. */
+  const cellVariables = new Map<string, {cell: PageCell; variable: Variable; source: string}>();
+  /** Each declared name's variable, and the id of the cell that defines it. */
+  const nameVariables = new Map<string, {variable: Variable; cellId: string}>();
+  const sourceOf = (cell: PageCell) => JSON.stringify([cell.inputs, cell.outputs, cell.errors, String(cell.body)]);
+
+  const defineCell = (cell: PageCell) => {
+    const view = views.get(cellVariableName(cell))!;
     const inputs = cell.errors.length ? [] : cell.inputs.filter((name) => !LOCAL.has(name));
-    module.variable(cellObserver(cell, view, t, blockerOf)).define(
+    const variable = module.variable(cellObserver(cell, view, t, blockerOf));
+    variable.define(
       cellVariableName(cell),
       ["invalidation", ...inputs],
       // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
         untilInvalidated(nextTask(), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values))
     );
-    for (const name of cell.outputs) {
-      if (defined.has(name)) continue;
-      defined.add(name);
-      module.variable(outputObserver(view, t)).define(name, ["invalidation", cellVariableName(cell)], (invalidation: Promise<void>, value: Record<string, unknown>) =>
-        isIterator(value[name]) && !isIdleStream(value[name]) ? streamOf(value[name], view, invalidation, keepSets.get(value) ?? new Set()) : value[name]
-      );
+    cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
+  };
+  const defineName = (name: string, cell: PageCell) => {
+    const view = views.get(cellVariableName(cell))!;
+    const entry = nameVariables.get(name);
+    if (entry?.cellId === cell.id) return;
+    const variable = entry?.variable ?? module.variable(outputObserver(view, t));
+    variable.define(
+      name,
+      ["invalidation", cellVariableName(cell)],
+      (invalidation: Promise<void>, value: Record<string, unknown>) =>
+        isIterator(value[name]) && !isIdleStream(value[name])
+          ? streamOf(value[name], view, invalidation, keepSets.get(value) ?? new Set())
+          : value[name]
+    );
+    nameVariables.set(name, {variable, cellId: cell.id});
+  };
+
+  /** Defines the cells of `next`: new ones are added, changed ones redefined, gone ones deleted; the rest run on. */
+  const apply = (next: PageCell[]) => {
+    const present = next.filter((cell) => document.getElementById(`cell-${cell.id}`));
+    const ids = new Set(present.map((cell) => cell.id));
+    for (const [id, entry] of cellVariables) {
+      if (ids.has(id)) continue;
+      entry.variable.delete();
+      cellVariables.delete(id);
+      views.delete(cellVariableName(entry.cell));
     }
-  }
-  Object.assign(window, {__courant: {runtime, views, tf: tfStarted}});
+    definers.clear();
+    for (const cell of present) {
+      const name = cellVariableName(cell);
+      if (!views.has(name)) {
+        const root = document.getElementById(`cell-${cell.id}`)!;
+        views.set(name, new CellView(root, cell, t));
+        if (cell.outputs.length) root.dataset.outputs = cell.outputs.join(" ");
+      }
+      for (const output of cell.outputs) if (!definers.has(output)) definers.set(output, views.get(name)!);
+    }
+    for (const cell of present) {
+      const entry = cellVariables.get(cell.id);
+      if (entry && entry.source === sourceOf(cell)) continue;
+      entry?.variable.delete(); // its observer knows the old definition (errors, line): a new variable replaces it
+      defineCell(cell);
+    }
+    const owners = new Map<string, PageCell>();
+    for (const cell of present) for (const name of cell.outputs) if (!owners.has(name)) owners.set(name, cell);
+    for (const [name, entry] of nameVariables) {
+      if (owners.has(name)) continue;
+      entry.variable.delete();
+      nameVariables.delete(name);
+    }
+    for (const [name, cell] of owners) defineName(name, cellVariables.get(cell.id)!.cell);
+    live.splice(0, live.length, ...[...cellVariables.values()].map(({cell}) => ({owner: cell, probes: cell})));
+  };
+
+  apply(cells);
+  const patch = (next: PageSpec) => {
+    for (const error of next.errors ?? []) banner.add(error.message, t.line(error.line, error.column));
+    apply(next.cells);
+  };
+  Object.assign(window, {__courant: {runtime, views, tf: tfStarted, patch, hotUpdate}});
 }
 
 /** What a run's inputs hold: never disposed by this run. */
