@@ -33,6 +33,11 @@ const COMMANDS: Record<string, Command> = {
     options: ["out", "allow-errors"]
   },
   preview: {usage: "courant preview [dist] [--port N] [--host H]", summary: "serve a built site", options: ["port", "host"]},
+  check: {
+    usage: "courant check [dir]",
+    summary: "type-check the TypeScript cells of the pages of dir (default: pages); exits 1 on a type error",
+    options: []
+  },
   init: {usage: "courant init [dir]", summary: "write a starter page into dir/pages (default: the current folder)", options: []},
   bench: {
     usage: "courant bench [--stock-webgl]",
@@ -121,6 +126,15 @@ async function main(argv: string[]) {
       }
       const server = await serve({root, port, host: values.host!});
       console.log(`courant: previewing ${root} at http://${values.host}:${(server.address() as {port: number}).port}/`);
+      return;
+    }
+    case "check": {
+      const pagesDir = resolve(dir ?? "pages");
+      const {checkPages, formatTypeProblem} = await import("./check.js");
+      const problems = await checkPages(pagesDir);
+      for (const problem of problems) console.error(formatTypeProblem(problem));
+      if (problems.length) throw new Error(`${problems.length} type error(s) in ${pagesDir}`);
+      console.log(`courant: no type error in ${pagesDir}`);
       return;
     }
     case "init": {

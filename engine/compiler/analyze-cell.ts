@@ -16,6 +16,8 @@ export interface CellImport {
   specifiers: ImportSpecifier[];
   /** Where the quoted specifier is written, in the cell's source. */
   position?: Position;
+  /** Where the import declaration starts, in the cell's source. */
+  start?: Position;
 }
 
 export interface CellAnalysis {
@@ -48,7 +50,8 @@ export function analyzeCell({code, generator, toSource = (p) => p}: Transpiled):
     if (/^Export/.test(statement.type)) throw new CellSyntaxError({detail: "export", ...at(statement)});
   }
 
-  const imports = statements.filter((s) => s.type === "ImportDeclaration").map((node) => ({...toImport(node), position: at(node.source)}));
+  const imports = statements.filter((s) => s.type === "ImportDeclaration")
+    .map((node) => ({...toImport(node), position: at(node.source), start: at(node)}));
   const declarations = new Map<string, Position>();
   for (const identifier of lexicalIdentifiers(statements)) if (!declarations.has(identifier.name)) declarations.set(identifier.name, at(identifier));
   const outputs = [...declarations.keys()];

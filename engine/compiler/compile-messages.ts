@@ -11,7 +11,9 @@ const messages: Record<"en" | "fr", (e: Data) => string> = {
     const [name] = e.names;
     switch (e.kind) {
       case "syntax":
-        if (e.detail === "export") return "a cell cannot export; its top-level declarations are already visible to the other cells";
+        if (e.detail === "export") {
+          return "a cell cannot export; its top-level declarations are already visible to the other cells";
+        }
         if (e.detail === "inline-statement") return "an inline ${…} cell must be one expression";
         return e.detail ?? "syntax error";
       case "duplicate": return `${name} is defined more than once (cells at lines ${e.cells.join(", ")})`;
@@ -29,7 +31,9 @@ const messages: Record<"en" | "fr", (e: Data) => string> = {
     const [name] = e.names;
     switch (e.kind) {
       case "syntax":
-        if (e.detail === "export") return "une cellule n'exporte rien : ses déclarations sont déjà visibles des autres cellules";
+        if (e.detail === "export") {
+          return "une cellule n'exporte rien : ses déclarations sont déjà visibles des autres cellules";
+        }
         if (e.detail === "inline-statement") return "une cellule ${…} dans le texte doit être une seule expression";
         return `erreur de syntaxe : ${e.detail ?? "?"}`;
       case "duplicate": return `${name} est défini plusieurs fois (cellules des lignes ${list(e.cells, "et")})`;

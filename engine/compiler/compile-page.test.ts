@@ -52,8 +52,8 @@ describe("compilePage", () => {
     const [cell] = compilePage(page).cells;
     expect(cell.outputs).toEqual(["range", "Plot2", "p"]);
     expect(cell.imports).toEqual([
-      {source: "d3-array", specifiers: [{imported: "range", local: "range"}], position: {line: 1, column: 20}},
-      {source: "@observablehq/plot", specifiers: [{imported: "*", local: "Plot2"}], position: {line: 2, column: 23}}
+      {source: "d3-array", specifiers: [{imported: "range", local: "range"}], position: {line: 1, column: 20}, start: {line: 1, column: 0}},
+      {source: "@observablehq/plot", specifiers: [{imported: "*", local: "Plot2"}], position: {line: 2, column: 23}, start: {line: 2, column: 0}}
     ]);
     expect(cell.async).toBe(true);
     expect(cell.body).not.toMatch(/interface|: P/);

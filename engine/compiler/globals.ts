@@ -7,7 +7,10 @@ import {builtinNames} from "../client/stdlib/builtins.js";
 export const builtins = builtinNames;
 
 /** The language's own globals and the browser's, from the maintained `globals` package. */
-const browserGlobals = new Set([...Object.keys(globalsByEnvironment.builtin), ...Object.keys(globalsByEnvironment.browser)]);
+const browserGlobals = new Set([
+  ...Object.keys(globalsByEnvironment.builtin),
+  ...Object.keys(globalsByEnvironment.browser)
+]);
 
 export function isKnownGlobal(name: string): boolean {
   return browserGlobals.has(name);

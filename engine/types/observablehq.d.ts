@@ -43,8 +43,12 @@ declare module "@observablehq/inputs" {
   export function range(extent?: [number, number], options?: Options & {step?: number}): Input<number>;
   export function text(options?: Options & {placeholder?: string}): Input<string>;
   export function textarea(options?: Options & {placeholder?: string; rows?: number}): Input<string>;
+  // A Map's keys are the labels shown, its values what the input gives.
+  export function select<K, V>(data: Map<K, V>, options?: Options): Input<V>;
   export function select<T>(data: Iterable<T>, options?: Options): Input<T>;
+  export function radio<K, V>(data: Map<K, V>, options?: Options): Input<V>;
   export function radio<T>(data: Iterable<T>, options?: Options): Input<T>;
+  export function checkbox<K, V>(data: Map<K, V>, options?: Options): Input<V[]>;
   export function checkbox<T>(data: Iterable<T>, options?: Options): Input<T[]>;
   export function toggle(options?: Options): Input<boolean>;
   export function button(content?: unknown, options?: Options & {reduce?: (value: any) => any}): Input<any>;

@@ -9,7 +9,9 @@ export async function* queue<T>(initialize: Initializer<T>): AsyncGenerator<T, v
     else values.push(value);
     return value;
   });
-  if (dispose != null && typeof dispose !== "function") throw new Error("initializer returned something, but not a dispose function");
+  if (dispose != null && typeof dispose !== "function") {
+    throw new Error("initializer returned something, but not a dispose function");
+  }
   try {
     while (true) yield values.length ? values.shift()! : await new Promise<T>((r) => (resolve = r));
   } finally {
