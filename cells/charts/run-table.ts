@@ -137,7 +137,7 @@ function configColumns(keys: readonly ConfigKey[], grouped: boolean): Column[] {
   }));
   if (grouped) {
     columns.push({key: "seeds", label: "graines", value: (row) => row.runs.length,
-      text: (row) => `${row.runs.length} (${row.runs.map((r) => r.config.seed).join(", ")})`});
+      text: (row) => `${row.runs.length} (${row.runs.map((r) => r.config.seed).sort((x, y) => x - y).join(", ")})`});
   }
   return columns;
 }
