@@ -113,7 +113,11 @@ test.describe("the essay's parameters in the address", () => {
     await expect(note(page, "hidden")).toHaveAttribute("data-reason", "clamped");
     await expect(note(page, "seed")).toHaveCount(0);
     await finalLoss(page);
-    await expect(page.locator(".courant-cell.courant-running")).toHaveCount(0, {timeout: 120_000});
+    // §8 derives a seed per length (seed + i): the largest seed must not push them out of range.
+    for (const output of ["gradientResults", "timestepNorms"]) {
+      const cell = page.locator(`.courant-cell[data-outputs~=${output}]`);
+      await expect(cell).toHaveAttribute("data-state", "done", {timeout: 120_000});
+    }
     await expect(page.locator(".courant-cell[data-state=error], .courant-cell[data-state=blocked]")).toHaveCount(0);
   });
 
