@@ -106,3 +106,10 @@ test("a page downloads only the builtins it names", async ({page}) => {
   const shadow = await loads("stdlib-shadow.html", () => expect(page.locator("#shadow")).toHaveText("mine"));
   expect(shadow.filter((script) => d3.includes(script))).toEqual([]);
 });
+
+test("compile errors are worded in the page's language, at the name's position", async ({page}) => {
+  await page.goto("stdlib-errors-fr.html");
+  const cell = page.locator(".courant-cell[data-state=error]");
+  await expect(cell).toContainText("base n'est défini par aucune cellule (ligne 7:15)");
+  await expect(cell).toContainText("inconnu n'est défini par aucune cellule (ligne 7:22)");
+});
