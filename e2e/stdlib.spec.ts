@@ -48,6 +48,7 @@ test("Observable's library: d3, tex, dot, mermaid, md, html, svg, htl render", a
 test("a cell's own declaration wins over a builtin", async ({page}) => {
   await page.goto("stdlib-shadow.html");
   await expect(page.locator("#shadow")).toHaveText("mine");
+  await expect(page.locator("#shadow-display")).toHaveText("shown: 42");
 });
 
 test("Generators, Mutable, now, width, dark, visibility and resize follow Observable", async ({page}) => {

@@ -35,6 +35,9 @@ export interface PageSpec {
 /** Builtins bound to each run of a cell rather than shared through the runtime. */
 const LOCAL = cellBuiltins;
 
+/** A per-run builtin, unless a cell of the page declares that name (a cell's own declaration wins). */
+const isLocal = (name: string, declared: ReadonlySet<string>) => LOCAL.has(name) && !declared.has(name);
+
 const cellVariableName = (cell: CellDefinition) => `cell ${cell.id}`;
 
 /** Compiled page → Observable runtime variables, one per cell plus one per declared name. */
@@ -76,18 +79,21 @@ export async function startPage(spec: PageSpec) {
   const cellVariables = new Map<string, {cell: PageCell; variable: Variable; source: string}>();
   /** Each declared name's variable, and the id of the cell that defines it. */
   const nameVariables = new Map<string, {variable: Variable; cellId: string}>();
-  const sourceOf = (cell: PageCell) => JSON.stringify([cell.inputs, cell.outputs, cell.errors, String(cell.body)]);
+  /** Every name the page's cells declare. */
+  const declared = new Set<string>();
+  const sourceOf = (cell: PageCell) =>
+    JSON.stringify([cell.inputs.filter((name) => isLocal(name, declared)), cell.outputs, cell.errors, String(cell.body)]);
 
   const defineCell = (cell: PageCell) => {
     const view = views.get(cellVariableName(cell))!;
-    const inputs = cell.errors.length ? [] : cell.inputs.filter((name) => !LOCAL.has(name));
+    const inputs = cell.errors.length ? [] : cell.inputs.filter((name) => !isLocal(name, declared));
     const variable = module.variable(cellObserver(cell, view, t, blockerOf));
     variable.define(
       cellVariableName(cell),
       ["invalidation", ...inputs],
       // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
-        untilInvalidated(nextTask(), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values))
+        untilInvalidated(nextTask(), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values, declared))
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
   };
@@ -111,6 +117,8 @@ export async function startPage(spec: PageSpec) {
   const apply = (next: PageCell[]) => {
     const present = next.filter((cell) => document.getElementById(`cell-${cell.id}`));
     const ids = new Set(present.map((cell) => cell.id));
+    declared.clear();
+    for (const cell of present) for (const name of cell.outputs) declared.add(name);
     for (const [id, entry] of cellVariables) {
       if (ids.has(id)) continue;
       entry.variable.delete();
@@ -146,6 +154,8 @@ export async function startPage(spec: PageSpec) {
 
   apply(cells);
   const patch = (next: PageSpec) => {
+    // The runtime's builtins are fixed when it starts: a cell that newly reads one needs a fresh page.
+    if (Object.keys(next.builtins ?? {}).some((name) => !(name in builtins))) return location.reload();
     for (const error of next.errors ?? []) banner.add(error.message, t.line(error.line, error.column));
     apply(next.cells);
   };
@@ -155,7 +165,13 @@ export async function startPage(spec: PageSpec) {
 /** What a run's inputs hold: never disposed by this run. */
 const keepSets = new WeakMap<object, Set<DisposableLike>>();
 
-function runCell(cell: PageCell, view: CellView, invalidation: Promise<void>, values: unknown[]): unknown {
+function runCell(
+  cell: PageCell,
+  view: CellView,
+  invalidation: Promise<void>,
+  values: unknown[],
+  declared: ReadonlySet<string>
+): unknown {
   view.countRun();
   if (!cell.body) throw new CompileFailure(cell);
   const controller = new AbortController();
@@ -173,7 +189,7 @@ function runCell(cell: PageCell, view: CellView, invalidation: Promise<void>, va
     invalidation
   };
   let next = 0;
-  const args = cell.inputs.map((name) => (LOCAL.has(name) ? local[name] : values[next++]));
+  const args = cell.inputs.map((name) => (isLocal(name, declared) ? local[name] : values[next++]));
   const release = (value: unknown) => disposeValue(value, keep);
   const settle = (value: unknown) => {
     if (value && typeof value === "object") keepSets.set(value, keep);
