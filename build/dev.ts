@@ -9,7 +9,8 @@ import {join, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {ServerResponse} from "node:http";
 import {compileErrorsOf, formatPageError} from "./build-site.js";
-import {DevBuilder} from "./dev-build.js";
+import {checkPages, formatTypeProblem, type TypeProblem} from "./check.js";
+import {DevBuilder, type DevBuild} from "./dev-build.js";
 import {serve} from "./serve.js";
 
 /**
@@ -37,6 +38,21 @@ const showError = (message) => {
 };
 events.addEventListener("reload", () => location.reload());
 events.addEventListener("build-error", (event) => showError(event.data));
+// Type errors are warnings beside their cell: they never block a run (courant check is the strict gate).
+events.addEventListener("type-warnings", (event) => {
+  const {path, warnings} = JSON.parse(event.data);
+  if (path !== here()) return;
+  for (const old of document.querySelectorAll("[data-type-warning]")) old.remove();
+  for (const warning of warnings) {
+    const cell = document.getElementById("cell-" + warning.cellId);
+    if (!cell) continue;
+    const box = document.createElement(cell.tagName === "SPAN" ? "span" : "div");
+    box.className = "courant-type-warning";
+    box.dataset.typeWarning = warning.cellId;
+    box.textContent = warning.text;
+    cell.before(box);
+  }
+});
 // Updates apply one after another: a save that lands while the previous one is being applied waits for it.
 let applying = Promise.resolve();
 events.addEventListener("update", (event) => {
@@ -96,7 +112,34 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     }
   };
 
-  await rebuild();
+  // The type check runs after each build, off the update's path; its warnings are kept for pages opened later.
+  const typeWarnings = new Map<string, string>();
+  let checking: Promise<void> = Promise.resolve();
+  const sendTypeWarnings = (path: string) => {
+    const data = typeWarnings.get(path);
+    if (data) send("type-warnings", data);
+  };
+  const checkTypes = (build: DevBuild, sources: string[]) => {
+    checking = checking.then(async () => {
+      let problems: TypeProblem[];
+      try {
+        problems = await checkPages(pagesDir, sources);
+      } catch (error) {
+        return void console.error(`courant: type check failed: ${(error as Error).message}`);
+      }
+      for (const page of build.served.filter((p) => sources.includes(p.source))) {
+        const file = join(pagesDir, page.source);
+        const mine = problems.filter((p) => p.file === file);
+        for (const problem of mine) console.error(`${formatTypeProblem(problem)} (type warning)`);
+        const warnings = mine.map((p) => ({cellId: p.cellId, text: `${p.message} (${p.line}:${p.column + 1})`}));
+        typeWarnings.set(page.path, JSON.stringify({path: page.path, warnings}));
+        sendTypeWarnings(page.path);
+      }
+    });
+  };
+
+  const first = await rebuild();
+  if (first) checkTypes(first, first.served.map((page) => page.source));
   const server = await serve({
     root: outDir,
     port,
@@ -107,6 +150,7 @@ export async function dev({pagesDir, port, host}: DevOptions) {
       response.writeHead(200, {"content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive"});
       response.write(": connected\n\n");
       clients.add(response);
+      for (const data of typeWarnings.values()) response.write(`event: type-warnings\ndata: ${data}\n\n`);
       request.on("close", () => clients.delete(response));
       return true;
     }
@@ -123,6 +167,7 @@ export async function dev({pagesDir, port, host}: DevOptions) {
       engineChanged = false;
       return send("reload", String(Date.now()));
     }
+    if (build.changed.length) checkTypes(build, build.changed.map((page) => page.source));
     const pages = build.changed.map(({path, script}) => ({path, script}));
     const removed = build.removed.map((source) => "/" + source.replace(/\.md$/, ".html").split("\\").join("/"));
     send("update", JSON.stringify({pages, removed, style: build.style, styleChanged: build.styleChanged}));

@@ -130,4 +130,14 @@ test.describe("hot update in courant dev", () => {
     await expect(page.locator("[data-build-error]")).toHaveCount(0);
     expect(await sameWindow(page)).toBe("still here");
   });
+
+  test("a type error shows as a warning beside its cell, which still runs", async ({page}) => {
+    await open(page);
+    edit("index.md", (text) => text + "\n```ts\nconst typed: string = n;\n```\n\n<span id=typed>${typed}</span>\n");
+    await expect(page.locator("#typed")).toHaveText("7");
+    const warning = page.locator("[data-type-warning]");
+    await expect(warning).toContainText("not assignable to type 'string'");
+    const cell = page.locator(`#cell-${await warning.getAttribute("data-type-warning")}`);
+    await expect(cell).toHaveAttribute("data-state", "done");
+  });
 });
