@@ -15,6 +15,8 @@ import {workerPlugin} from "./worker-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
+/** `@tensorflow/tfjs` without the converter and data packages that nothing uses (see the file). */
+const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
 const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
 // Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
@@ -63,7 +65,8 @@ export function bundleOptions({pagesDir, outDir, dev, pages}: BundleOptions): es
     logLevel: "silent",
     external,
     define: {"process.env.NODE_ENV": dev ? '"development"' : '"production"'},
-    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), npmPlugin(), workerPlugin({outDir: assetsDir, dev, external})]
+    alias: {"@tensorflow/tfjs": tfjsLean},
+    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), npmPlugin(), workerPlugin({outDir: assetsDir})]
   };
 }
 
