@@ -98,11 +98,12 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
 
 /** Marks when the first slider is usable and the first epoch is plotted; records the longest task. */
 const WATCH = `(() => {
-  const reader = window.__reader = {marks: {}, longest: 0};
+  const reader = window.__reader = {marks: {}, longest: 0, lastMutation: 0};
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) reader.longest = Math.max(reader.longest, entry.duration);
   }).observe({type: "longtask", buffered: true});
   const check = () => {
+    reader.lastMutation = performance.now();
     if (reader.marks.controls === undefined && [...document.querySelectorAll("form")].some((f) => f.textContent.includes("Taille de l'état caché") && f.querySelector("input[type=range]:not([disabled])"))) {
       reader.marks.controls = performance.now();
     }
@@ -114,19 +115,22 @@ const WATCH = `(() => {
 })()`;
 
 /**
- * The page time at which every cell had settled (none pending or running, the training finished) and stayed so
- * for ${QUIET_MS} ms, looking only after \`since\`.
+ * The page time from which every cell had settled — none pending or computing (a stream that waits for its next
+ * value, like an input, is not busy), the training finished, and the page unchanged — and stayed so for
+ * ${QUIET_MS} ms, looking only after `since`.
  */
 async function settle(page: Page, since: number): Promise<number> {
   await page.evaluate(`window.__reader.quietSince = undefined`);
   return (await page.waitForFunction(`(() => {
     const reader = window.__reader;
-    const busy = document.querySelector('.courant-cell[data-state="running"], .courant-cell[data-state="pending"]')
+    const views = [...(window.__courant?.views?.values() ?? [])];
+    const busy = views.some((view) => view.computing || view.root.dataset.state === "pending")
       || !/terminé/.test(document.querySelector(".courant-training-status")?.textContent ?? "")
       || performance.now() < ${since};
     if (busy) reader.quietSince = undefined;
     else reader.quietSince ??= performance.now();
-    return !busy && performance.now() - reader.quietSince > ${QUIET_MS} ? reader.quietSince : false;
+    const from = Math.max(reader.quietSince ?? Infinity, reader.lastMutation);
+    return !busy && performance.now() - from > ${QUIET_MS} ? from : false;
   })()`, undefined, {polling: 50}).then((handle) => handle.jsonValue())) as number;
 }
 

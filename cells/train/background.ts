@@ -1,7 +1,7 @@
-import {Network} from "../models/network.js";
+import {Network, type NetworkData} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import type {Dataset} from "./data.js";
-import type {FitOptions, History} from "./fit.js";
+import {assignWeights, type FitOptions, type History} from "./fit.js";
 import {trainLive, type LiveTraining} from "./live.js";
 import {pagePool, tfSettings} from "./page-pool.js";
 import type {PoolStats} from "./worker-pool.js";
@@ -13,9 +13,10 @@ export function workerStats(): PoolStats | null {
 
 /**
  * `trainLive`, but the training runs in a pooled Web Worker so that the page stays responsive: the worker posts
- * each epoch's logs and weights, and the page rebuilds a small network from them for predictions. When the
- * run's signal aborts, the worker stops within one batch (the generator throws an AbortError). Without Worker
- * support (Node) it trains on this thread.
+ * each epoch's logs and weights, and the page keeps one live network with them for predictions (as `trainLive`,
+ * the same object throughout: what a dependent cell holds is never disposed under it). When the run's signal
+ * aborts, the worker stops within one batch (the generator throws an AbortError). Without Worker support (Node)
+ * it trains on this thread.
  */
 export async function* trainInBackground(spec: ModelSpec, data: Dataset, options: FitOptions = {}): AsyncGenerator<LiveTraining> {
   const pool = pagePool();
@@ -31,18 +32,22 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
     {signal, transfer: [ids.buffer, labels.buffer]});
 
   const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-  let network: Network | null = null;
+  /** The one live network: built from the first weights, then updated in place. */
+  const live: {network: Network | null} = {network: null};
   let place = {backend: "wasm", inWorker: true};
   let trainer: LiveTraining["trainer"] = null;
   let race: LiveTraining["race"] = null;
   let elapsed = 0;
   let handedOver = false;
+  const update = (weights: NetworkData): Network => {
+    if (!live.network) return (live.network = Network.fromData(weights));
+    assignWeights(live.network, weights.weights.map((w) => w.values));
+    return live.network;
+  };
   try {
     for (let next = await job.next(); ; next = await job.next()) {
-      const previous = network;
       if (next.done) {
-        network = Network.fromData(next.value.weights);
-        previous?.dispose();
+        const network = update(next.value.weights);
         handedOver = true;
         const {history} = next.value;
         const last = history.loss.length - 1;
@@ -51,8 +56,7 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
         return;
       }
       const item = next.value;
-      network = Network.fromData(item.weights);
-      previous?.dispose();
+      const network = update(item.weights);
       if (item.type === "started") {
         place = {backend: item.place.backend, inWorker: item.place.inWorker};
         trainer = item.place.trainer;
@@ -67,7 +71,7 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
     }
   } finally {
     await job.return(undefined as never);
-    if (!handedOver) network?.dispose();
+    if (!handedOver) live.network?.dispose();
   }
 }
 

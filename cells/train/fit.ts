@@ -37,9 +37,9 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
 }
 
 /** Copies plain weight values (Keras order) into the network's variables. */
-function assignWeights(network: Network, values: Float32Array[]) {
+export function assignWeights(network: Network, values: ArrayLike<number>[]) {
   network.variables.forEach((variable, i) => {
-    const tensor = tf.tensor(values[i], variable.shape, "float32");
+    const tensor = tf.tensor(values[i] as Float32Array, variable.shape, "float32");
     variable.assign(tensor);
     tensor.dispose();
   });

@@ -1,4 +1,5 @@
 import {initialWeights} from "../models/weights.js";
+import {gradientsOnFusedKernels, timestepsOnFusedKernels} from "./fused/fused-experiments.js";
 import {trainOnFusedKernels} from "./fused/fused-training.js";
 import type {JobHandlers} from "./worker-host.js";
 import type {TfSettings} from "./worker-protocol.js";
@@ -6,9 +7,9 @@ import type {TfSettings} from "./worker-protocol.js";
 type TfjsJobs = typeof import("./tfjs-jobs.js");
 
 /**
- * What a pooled worker does for each kind of job. Training the essay's model runs on the fused kernels and
- * building a seeded model needs only plain arrays: neither loads tfjs. Other models and the §8 experiments
- * load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
+ * What a pooled worker does for each kind of job. Training the essay's model and §8's gradient experiments run
+ * on the fused kernels, and building a seeded model needs only plain arrays: none of them loads tfjs. Other
+ * models (and every job, without WebAssembly SIMD) load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
  */
 export function workerJobs(): {handlers: JobHandlers; numTensors: () => number | null} {
   let tfjs: TfjsJobs | null = null;
@@ -23,8 +24,8 @@ export function workerJobs(): {handlers: JobHandlers; numTensors: () => number |
       const weights = initialWeights(spec, {seed});
       return {value: {spec, weights}, transfer: weights.map((w) => w.values.buffer)};
     },
-    gradients: async (request, context) => (await withTfjs(request.tf)).gradients(request, context),
-    timesteps: async (request) => (await withTfjs(request.tf)).timesteps(request)
+    gradients: async (request, context) => (await gradientsOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).gradients(request, context),
+    timesteps: async (request) => (await timestepsOnFusedKernels(request)) ?? (await withTfjs(request.tf)).timesteps(request)
   };
   return {handlers, numTensors: () => tfjs?.numTensors() ?? null};
 }

@@ -62,7 +62,14 @@ interface Slot {
   aborting: {id: number; timer: ReturnType<typeof setTimeout>} | null;
 }
 
-export const DEFAULT_ABORT_GRACE_MS = 200;
+/**
+ * A job's synchronous setup (seeded initialisers with a cold JIT, on a busy machine) can hold its worker a few
+ * hundred milliseconds before it sees an abort: only a worker silent for longer than this is taken for hung.
+ */
+export const DEFAULT_ABORT_GRACE_MS = 1000;
+/** A grace timer this late was held up by this thread, not by the worker. */
+const LATE_TIMER_MS = 50;
+const now = () => (typeof performance === "undefined" ? Date.now() : performance.now());
 /** Workers that fail before their first message, in a row, after which the pool stops making more. */
 const MAX_FAILED_STARTS = 3;
 
@@ -202,8 +209,21 @@ export class WorkerPool {
     const slot = job.slot;
     if (!slot || slot.job !== job) return;
     slot.job = null;
-    slot.aborting = {id: job.id, timer: setTimeout(() => this.replace(slot), this.abortGraceMs)};
+    slot.aborting = {id: job.id, timer: this.graceTimer(slot)};
     slot.worker.postMessage({type: "abort", id: job.id});
+  }
+
+  /**
+   * Replaces the slot's worker unless it acknowledges its abort in time. A timer that fires late means that this
+   * thread was busy, and the acknowledgement may be waiting in line behind it: the worker gets another period.
+   */
+  private graceTimer(slot: Slot): ReturnType<typeof setTimeout> {
+    const armed = now();
+    return setTimeout(() => {
+      if (!slot.aborting) return;
+      if (now() - armed > this.abortGraceMs + LATE_TIMER_MS) slot.aborting.timer = this.graceTimer(slot);
+      else this.replace(slot);
+    }, this.abortGraceMs);
   }
 
   /** Terminates a worker and puts a fresh one in its place. */

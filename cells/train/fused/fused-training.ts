@@ -1,7 +1,8 @@
 import {fusedShape, FusedRnnTrainer} from "./fused-trainer.js";
 import {initialWeights, type NetworkData} from "../../models/weights.js";
+import {nextTask} from "../../util/next-task.js";
 import {checkDataset} from "../dataset.js";
-import {epochSettings, splitRows, trainEpochs, trainingRng, type BatchTrainer} from "../epochs.js";
+import {epochSettings, splitRows, trainEpochs, trainingRng, TrainingAborted, type BatchTrainer} from "../epochs.js";
 import type {JobContext, Outcome} from "../worker-host.js";
 import type {JobRequest} from "../worker-protocol.js";
 
@@ -24,6 +25,9 @@ export async function trainOnFusedKernels(request: JobRequest<"train">, context:
   splitRows(data.x.length, settings.validationSplit);
   const rng = trainingRng(options.seed);
   const initial: NetworkData = {spec, weights: initialWeights(spec, {seed: options.seed})};
+  // The seeded draws take a while (an orthogonal QR): an abort that came meanwhile is seen before going on.
+  await nextTask();
+  if (context.signal.aborted) throw new TrainingAborted();
   const trainer = await FusedRnnTrainer.create(initial, {batchSize: Math.min(settings.batchSize, data.x.length), learningRate: settings.learningRate});
   if (!trainer) {
     if (options.kernels === "fused") throw new Error("the fused kernels need WebAssembly SIMD, which this environment lacks");
