@@ -1,7 +1,7 @@
 import {Parser, type Node} from "acorn";
 import {full} from "acorn-walk";
 import {transformSync} from "esbuild";
-import {originalLines} from "./source-map-lines.js";
+import {sourcePositions} from "./source-position.js";
 import type {Transpiled} from "./transpile-cell.js";
 
 /**
@@ -28,12 +28,10 @@ export function transpileGuarded(source: string, lang: "ts" | "js", generator: b
     tsconfigRaw: {compilerOptions: {verbatimModuleSyntax: true}},
     logLevel: "silent"
   });
-  const originalLine = originalLines(JSON.parse(map).mappings as string);
+  const original = sourcePositions(JSON.parse(map).mappings as string);
   const wrapperLines = generator ? 1 : 0;
-  const pageLine = (line: number, column: number) => {
-    const original = originalLine(line - 1, column);
-    return original === null ? firstLine : firstLine + Math.max(0, original - wrapperLines);
-  };
+  const pageLine = (line: number, column: number) =>
+    firstLine + Math.max(0, original({line, column}).line - 1 - wrapperLines);
   return {code: insertLoopGuards(code, pageLine), generator};
 }
 
