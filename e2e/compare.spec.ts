@@ -99,6 +99,8 @@ test.describe("comparing configurations (essay)", () => {
     const std = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / 2);
     expect(Number(await row.getAttribute("data-std"))).toBeCloseTo(std, 2);
     await expect(replicates.locator(".courant-replicate-curves")).toHaveAttribute("data-runs", "3");
+    // §8's gradient experiment across the same seeds, as a band.
+    await expect(page.locator(".courant-gradient-band")).toHaveAttribute("data-seeds", "3", {timeout: 60_000});
     // Grouped, the ledger shows one row for the three seeds.
     await page.getByLabel("regrouper les graines").check();
     await expect(ledgerRows(page)).toHaveCount(1);
