@@ -14,7 +14,7 @@ async function trained(page: Page) {
 }
 
 test.describe("comparing configurations (essay)", () => {
-  test("two configurations → two ledger rows; the diff-only view shows just the changed column; selecting and restoring", async ({page}, testInfo) => {
+  test("two configurations → two ledger rows; diff-only shows just the changed column; select; restore", async ({page}, testInfo) => {
     const errors = watchConsole(page);
     await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=2"));
     await trained(page);
@@ -25,12 +25,14 @@ test.describe("comparing configurations (essay)", () => {
     const ids = await ledgerRows(page).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.runId));
     expect(new Set(ids).size).toBe(2);
 
-    const columns = () => page.locator(".courant-run-table thead th[data-column]").evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column));
+    const columns = () => page.locator(".courant-run-table thead th[data-column]")
+      .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column!));
     expect(await columns()).toEqual(expect.arrayContaining(["hiddenSize", "maxLength", "seed", "val_accuracy"]));
     await page.getByLabel("seulement les différences").check();
     await expect(page.locator(".courant-run-table[data-diff-only=true]")).toHaveCount(1);
     const shown = await columns();
-    expect(shown.filter((c) => ["hiddenSize", "maxLength", "embeddingDim", "epochs", "learningRate", "dropoutRate", "batchSize", "seed"].includes(c!))).toEqual(["hiddenSize"]);
+    const parameters = ["hiddenSize", "maxLength", "embeddingDim", "epochs", "learningRate", "dropoutRate", "batchSize", "seed"];
+    expect(shown.filter((c) => parameters.includes(c))).toEqual(["hiddenSize"]);
 
     // The overlaid curves' legend names only what differs.
     await expect(page.locator(".courant-run-curves").first()).toContainText("1. état caché 128");

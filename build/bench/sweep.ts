@@ -47,5 +47,6 @@ export async function measureSweep(browser: Browser, siteDir: string): Promise<S
 
 export function sweepLine(s: SweepFigures): string {
   const cached = s.fromCache ? ` (${s.fromCache} from the cache)` : "";
-  return `sweep: ${s.runs} runs (${SWEEP_HIDDEN_SIZES.length} hidden sizes × ${SEEDS} seeds, ${EPOCHS} epochs) in ${s.seconds.toFixed(1)} s on ${s.workers} workers${cached}`;
+  const what = `${SWEEP_HIDDEN_SIZES.length} hidden sizes × ${SEEDS} seeds, ${EPOCHS} epochs`;
+  return `sweep: ${s.runs} runs (${what}) in ${s.seconds.toFixed(1)} s on ${s.workers} workers${cached}`;
 }

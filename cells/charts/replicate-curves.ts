@@ -16,7 +16,8 @@ export function replicateCurves(histories: readonly History[], {epochs, width}: 
     const runs = SERIES.filter(([k]) => keys.includes(k)).flatMap(([key, name]) =>
       histories.flatMap((h, run) => h[key].map((value, i) => ({epoch: i + 1, value, série: name, run: `${name}${run}`}))));
     const stats = SERIES.filter(([k]) => keys.includes(k)).flatMap(([key, name]) =>
-      seriesMeanStd(histories.map((h) => h[key])).map((s, i) => ({epoch: i + 1, mean: s.mean, low: s.mean - s.std, high: s.mean + s.std, série: name})));
+      seriesMeanStd(histories.map((h) => h[key]))
+        .map((s, i) => ({epoch: i + 1, mean: s.mean, low: s.mean - s.std, high: s.mean + s.std, série: name})));
     return Plot.plot({
       width: half, height: 260, marginLeft: 48,
       x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: epochTicks(epochs), tickFormat: "d"},
@@ -34,7 +35,8 @@ export function replicateCurves(histories: readonly History[], {epochs, width}: 
   root.dataset.runs = String(histories.length);
   root.append(
     compareFigure(`Loss : moyenne ± 1 écart-type sur ${histories.length} graines`, panel(["loss", "val_loss"], "Loss")),
-    compareFigure(`Accuracy : moyenne ± 1 écart-type sur ${histories.length} graines`, panel(["accuracy", "val_accuracy"], "Accuracy", [0, 1]))
+    compareFigure(`Accuracy : moyenne ± 1 écart-type sur ${histories.length} graines`,
+      panel(["accuracy", "val_accuracy"], "Accuracy", [0, 1]))
   );
   return root;
 }

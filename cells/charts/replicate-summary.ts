@@ -24,7 +24,9 @@ export function replicateSummary(group: RunGroup | null, {seeds, epochs, width}:
   root.dataset.seeds = String(seeds.length);
   const status = document.createElement("p");
   status.className = "courant-replicates-status";
-  status.textContent = `${seeds.length} graines (${seeds.join(", ")}) : ${runs.length} / ${seeds.length} entraînement${seeds.length > 1 ? "s" : ""} terminé${runs.length > 1 ? "s" : ""}`;
+  const plural = (n: number) => (n > 1 ? "s" : "");
+  status.textContent = `${seeds.length} graines (${seeds.join(", ")}) : ${runs.length} / ${seeds.length}`
+    + ` entraînement${plural(seeds.length)} terminé${plural(runs.length)}`;
   root.append(status);
   if (!group || !runs.length) return root;
   const bySeed = seeds.map((seed) => runs.find((r) => r.config.seed === seed) ?? null);

@@ -26,7 +26,8 @@ export function sweepChart(points: readonly SweepPoint[], options: SweepChartOpt
   const {metric, x, series, width, selectedId, onPick} = options;
   const name = (p: SweepPoint) => (series ? `${CONFIG_LABELS[series]} ${p.series}` : metric);
   const names = [...new Set(points.map(name))];
-  const stats = points.map((p) => ({...p, mean: p.stat.mean, low: p.stat.mean - p.stat.std, high: p.stat.mean + p.stat.std, name: name(p)}));
+  const stats = points.map((p) =>
+    ({...p, mean: p.stat.mean, low: p.stat.mean - p.stat.std, high: p.stat.mean + p.stat.std, name: name(p)}));
   const seeds = points.flatMap((p) => p.runs.map((r) => ({x: p.x, value: r.value, name: name(p)})));
   const replicated = points.some((p) => p.stat.n > 1);
   const selected = points.find((p) => p.runs.some((r) => r.id === selectedId));
@@ -42,7 +43,11 @@ export function sweepChart(points: readonly SweepPoint[], options: SweepChartOpt
       selected ? Plot.dot([selected], {x: "x", y: (p: SweepPoint) => p.stat.mean, r: 10, stroke: "#222", strokeWidth: 2}) : null,
       Plot.dot(stats, {
         x: "x", y: "mean", fill: "name", r: 5.5, stroke: "white",
-        title: (p: SweepPoint) => `${CONFIG_LABELS[x]} ${p.x}${series ? `, ${CONFIG_LABELS[series]} ${p.series}` : ""}\n${metric} ${p.stat.mean.toFixed(4)}${p.stat.n > 1 ? ` ± ${p.stat.std.toFixed(4)} (${p.stat.n} graines)` : ""}\nCliquer pour restaurer`,
+        title: (p: SweepPoint) => [
+          `${CONFIG_LABELS[x]} ${p.x}${series ? `, ${CONFIG_LABELS[series]} ${p.series}` : ""}`,
+          `${metric} ${p.stat.mean.toFixed(4)}${p.stat.n > 1 ? ` ± ${p.stat.std.toFixed(4)} (${p.stat.n} graines)` : ""}`,
+          "Cliquer pour restaurer"
+        ].join("\n"),
         render: (index, scales, values, dimensions, context, next) => {
           const g = next!(index, scales, values, dimensions, context)!;
           const circles = g.querySelectorAll("circle");
@@ -60,5 +65,6 @@ export function sweepChart(points: readonly SweepPoint[], options: SweepChartOpt
       })
     ]
   });
-  return compareFigure(`${metric} final selon ${CONFIG_LABELS[x]}${replicated ? " (moyenne ± 1 écart-type sur les graines)" : ""}`, chart);
+  const spread = replicated ? " (moyenne ± 1 écart-type sur les graines)" : "";
+  return compareFigure(`${metric} final selon ${CONFIG_LABELS[x]}${spread}`, chart);
 }

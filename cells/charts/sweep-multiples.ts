@@ -9,7 +9,8 @@ import {compareFigure, epochTicks} from "./compare-style.js";
  * Small multiples of a sweep: one small chart of val_accuracy per configuration (a column per value of the first
  * parameter, a row per value of the second), each seed a faint line and their mean a thick one.
  */
-export function sweepMultiples(records: readonly RunRecord[], {x, series, width}: {x: SweepKey; series: SweepKey | null; width: number}): HTMLElement {
+export function sweepMultiples(records: readonly RunRecord[],
+  {x, series, width}: {x: SweepKey; series: SweepKey | null; width: number}): HTMLElement {
   const runs = records.flatMap((r) => r.history.val_accuracy.map((value, i) => ({
     epoch: i + 1, value, fx: r.config[x], fy: series ? r.config[series] : null, run: r.id
   })));

@@ -20,7 +20,8 @@ describe("trainingKey", () => {
   });
 
   it("fills in fit's defaults: leaving an option out is the same as giving its default", () => {
-    expect(key({options: {seed: 7}})).toBe(key({options: {seed: 7, epochs: 10, batchSize: 32, validationSplit: 0, learningRate: 1e-3, shuffle: true}}));
+    const defaults = {epochs: 10, batchSize: 32, validationSplit: 0, learningRate: 1e-3, shuffle: true};
+    expect(key({options: {seed: 7}})).toBe(key({options: {seed: 7, ...defaults}}));
   });
 
   it("changes with every option, the seed, the kernels, the model spec and the data", () => {

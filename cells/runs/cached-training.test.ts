@@ -48,7 +48,8 @@ describe("trainCached (fused kernels, Node)", () => {
     expect(second).toHaveLength(1);
     const hit = second[0];
     expect([hit.source, hit.done, hit.epoch, hit.progress, hit.key]).toEqual(["cache", true, 3, 1, first[0].key]);
-    expect(hit.logs).toEqual({loss: hit.history.loss[2], accuracy: hit.history.accuracy[2], val_loss: hit.history.val_loss[2], val_accuracy: hit.history.val_accuracy[2]});
+    const {loss, accuracy, val_loss, val_accuracy} = hit.history;
+    expect(hit.logs).toEqual({loss: loss[2], accuracy: accuracy[2], val_loss: val_loss[2], val_accuracy: val_accuracy[2]});
 
     const fresh = await freshRun(options);
     expect(hit.history).toStrictEqual(fresh.history);

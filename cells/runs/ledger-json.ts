@@ -19,7 +19,9 @@ export function parseLedgerJSON(text: string): ParsedLedger {
   } catch (e) {
     return {ok: false, error: `JSON illisible : ${e instanceof Error ? e.message : String(e)}`};
   }
-  if (!isObject(data) || data.format !== LEDGER_FORMAT) return {ok: false, error: `ce n'est pas un export du journal (format ≠ « ${LEDGER_FORMAT} »)`};
+  if (!isObject(data) || data.format !== LEDGER_FORMAT) {
+    return {ok: false, error: `ce n'est pas un export du journal (format ≠ « ${LEDGER_FORMAT} »)`};
+  }
   if (data.version !== LEDGER_VERSION) return {ok: false, error: `version ${String(data.version)} inconnue (attendue : ${LEDGER_VERSION})`};
   if (!Array.isArray(data.runs)) return {ok: false, error: "« runs » doit être une liste"};
   const runs: RunRecord[] = [];

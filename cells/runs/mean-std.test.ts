@@ -33,7 +33,9 @@ describe("meanStd", () => {
   });
 });
 
-const base: RunConfig = {hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 2, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 1};
+const base: RunConfig = {
+  hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 2, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 1
+};
 const run = (id: string, change: Partial<RunConfig>, valAccuracy: number[], score: number): RunRecord => ({
   id, config: {...base, ...change}, backend: "wasm", trainer: "fused",
   history: {loss: [0.6, 0.3], accuracy: [0.6, 0.9], val_loss: [0.5, 0.4], val_accuracy: valAccuracy},

@@ -48,7 +48,9 @@ export function checkConfigValue(key: ConfigKey, value: number): string | null {
   }
   if (value < domain.min || value > domain.max) return `${CONFIG_LABELS[key]} : ${value} hors de [${domain.min}, ${domain.max}]`;
   const steps = (value - domain.min) / domain.step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-9) return `${CONFIG_LABELS[key]} : ${value} n'est pas un multiple de ${domain.step} depuis ${domain.min}`;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+    return `${CONFIG_LABELS[key]} : ${value} n'est pas un multiple de ${domain.step} depuis ${domain.min}`;
+  }
   return null;
 }
 

@@ -5,7 +5,9 @@ import type {RunConfig} from "./run-config.js";
 import {RunLedger} from "./run-ledger.js";
 import type {RunRecord} from "./run-record.js";
 
-const config: RunConfig = {hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 3, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 42};
+const config: RunConfig = {
+  hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 3, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 42
+};
 
 function sampleRecord(id: string, change: Partial<RunConfig> = {}, time = 1000): RunRecord {
   return {

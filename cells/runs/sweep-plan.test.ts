@@ -2,7 +2,9 @@ import {describe, expect, it} from "vitest";
 import type {RunConfig} from "./run-config.js";
 import {parseSweepValues, planSweep} from "./sweep-plan.js";
 
-const base: RunConfig = {hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 10, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 42};
+const base: RunConfig = {
+  hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 10, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 42
+};
 const hidden = [16, 32, 48, 64, 96, 128, 192, 256];
 
 describe("planSweep", () => {
@@ -26,7 +28,8 @@ describe("planSweep", () => {
   });
 
   it("crosses two axes and wraps replicate seeds past 2³² − 1", () => {
-    const plan = planSweep({base: {...base, seed: 4294967295}, axes: [{key: "hiddenSize", values: [32, 64]}, {key: "learningRate", values: [0.001, 0.01]}], replicates: 2});
+    const axes = [{key: "hiddenSize" as const, values: [32, 64]}, {key: "learningRate" as const, values: [0.001, 0.01]}];
+    const plan = planSweep({base: {...base, seed: 4294967295}, axes, replicates: 2});
     expect(plan.map((c) => `${c.hiddenSize}/${c.learningRate}/${c.seed}`).sort()).toEqual([
       "32/0.001/0", "32/0.001/4294967295", "32/0.01/0", "32/0.01/4294967295",
       "64/0.001/0", "64/0.001/4294967295", "64/0.01/0", "64/0.01/4294967295"
@@ -63,7 +66,8 @@ describe("sweepPoints", () => {
     const records = [record(64, 0.01, 43, 0.8), record(32, 0.01, 42, 0.5), record(64, 0.01, 42, 0.6), record(32, 0.001, 42, 0.9)];
     const axes = [{key: "hiddenSize" as const, values: [32, 64]}, {key: "learningRate" as const, values: [0.001, 0.01]}];
     const points = sweepPoints(records, axes, "val_accuracy");
-    expect(points.map((p) => [p.series, p.x, p.stat.n, p.id])).toEqual([[0.001, 32, 1, "32/0.001/42"], [0.01, 32, 1, "32/0.01/42"], [0.01, 64, 2, "64/0.01/42"]]);
+    expect(points.map((p) => [p.series, p.x, p.stat.n, p.id]))
+      .toEqual([[0.001, 32, 1, "32/0.001/42"], [0.01, 32, 1, "32/0.01/42"], [0.01, 64, 2, "64/0.01/42"]]);
     expect(points[2].stat.mean).toBeCloseTo(0.7, 12);
     expect(points[2].runs).toEqual([{id: "64/0.01/42", value: 0.6}, {id: "64/0.01/43", value: 0.8}]);
     expect(sweepPoints(records, axes.slice(0, 1), "val_loss")[0].series).toBeNull();
