@@ -18,7 +18,10 @@ export interface TrainingResult {
 export interface ResultCacheOptions {
   /** Results kept in memory (a few hundred kB each for the essay's model). */
   memoryEntries?: number;
-  /** Results kept in the persistent store; beyond it, the oldest known are dropped. */
+  /**
+   * Results kept in the persistent store (the essay's model weighs 0.5–0.8 MB: 100 results, 50–80 MB); beyond it,
+   * those of earlier visits are dropped first, then this visit's oldest.
+   */
   storedEntries?: number;
 }
 
@@ -36,7 +39,7 @@ export class ResultCache {
   private constructor(private readonly store: RecordStore<TrainingResult>, private readonly storedKeys: string[],
     options: ResultCacheOptions) {
     this.memoryEntries = options.memoryEntries ?? 48;
-    this.storedEntries = options.storedEntries ?? 200;
+    this.storedEntries = options.storedEntries ?? 100;
   }
 
   /** A cache over `store` (default: the toolkit's IndexedDB store, memory-only where there is none). */
