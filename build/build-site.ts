@@ -88,6 +88,7 @@ export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: s
     mkdirSync(dirname(htmlPath), {recursive: true});
     const assets = {
       script: fromPage(outputs.scriptOf(page)),
+      preload: outputs.preloadsOf(page).map(fromPage),
       style: fromPage(outputs.style),
       home: relative(dirname(htmlPath), join(outDir, "index.html")) || "index.html"
     };

@@ -11,6 +11,7 @@ import {fileURLToPath} from "node:url";
 import type {CompiledPage} from "../engine/compiler/compile-page.js";
 import {emitPageModule} from "../engine/compiler/emit-module.js";
 import {npmPlugin} from "./npm-plugin.js";
+import {modulePreloads} from "./module-preloads.js";
 import {workerPlugin} from "./worker-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,6 +74,8 @@ export function bundleOptions({pagesDir, outDir, dev, pages}: BundleOptions): es
 /** What a bundle produced: each page's script and the stylesheet, as absolute paths. */
 export interface BundleOutputs {
   scriptOf(page: BuiltPage): string;
+  /** The modules the page's script imports at once (see module-preloads.ts). */
+  preloadsOf(page: BuiltPage): string[];
   style: string;
 }
 
@@ -84,6 +87,9 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
       const script = outputs.find(([, meta]) => meta.entryPoint === `courant-page:${page.source}`)?.[0];
       if (!script) throw new Error(`esbuild wrote no script for ${page.source}`);
       return resolve(script);
+    },
+    preloadsOf(page) {
+      return modulePreloads(metafile, this.scriptOf(page));
     },
     style: resolve(style!)
   };

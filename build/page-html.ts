@@ -3,6 +3,8 @@ import type {CompiledPage} from "../engine/compiler/compile-page.js";
 export interface PageAssets {
   /** Paths relative to the page. */
   script: string;
+  /** Modules the script imports at once, fetched in parallel with it (`modulepreload`). */
+  preload?: string[];
   style: string;
   home: string;
 }
@@ -21,7 +23,7 @@ export function pageHtml(page: CompiledPage, assets: PageAssets, extraHead = "")
 <title>${escape(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assets.style}">
-<script type="module" src="${assets.script}"></script>${extraHead}
+<script type="module" src="${assets.script}"></script>${(assets.preload ?? []).map((href) => `\n<link rel="modulepreload" href="${href}">`).join("")}${extraHead}
 </head>
 <body>
 <header class="courant-header"><a href="${assets.home}">Courant</a><span><span id="courant-backend"></span> <small id="courant-backend-why"></small></span></header>

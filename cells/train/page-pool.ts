@@ -5,11 +5,14 @@ import type {TfSettings} from "./worker-protocol.js";
 
 let pool: WorkerPool | null = null;
 
-/** The page's one pool of training workers, made on first use; null where there are no Web Workers (Node). */
+/** The page's one pool of training workers; null where there are no Web Workers (Node). */
 export function pagePool(): WorkerPool | null {
   if (typeof Worker === "undefined") return null;
   return (pool ??= new WorkerPool({createWorker: () => new Worker(workerUrl, {type: "module"}) as unknown as WorkerLike}));
 }
+
+// Made as soon as a page imports the training toolkit: the workers load while the page prepares the first job.
+pagePool();
 
 /** The page's tfjs backend for a worker's tfjs work (wasm until the page has one), and the page's wasm binaries. */
 export function tfSettings(): TfSettings {

@@ -64,7 +64,11 @@ export async function startPage(spec: PageSpec) {
       banner.add(errorMessage(error), t.noCell);
     }
   });
-  if (usesTf) await loadTf().catch(() => {});
+  // TensorFlow.js starts now, without holding the page: only cells that import modules (which may use tfjs) wait
+  // for its backend; cells that name `tf` wait through the builtin. Controls, prose and the rest run meanwhile.
+  const tfReady = usesTf ? loadTf().then(() => {}, () => {}) : null;
+  const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
+  const ready = (cell: PageCell) => (tfReady && mayUseTf(cell) ? tfReady.then(nextTask) : nextTask());
 
   const runtime = new Runtime(builtins);
   const module = runtime.module();
@@ -93,7 +97,7 @@ export async function startPage(spec: PageSpec) {
       ["invalidation", ...inputs],
       // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
-        untilInvalidated(nextTask(), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values, declared))
+        untilInvalidated(ready(cell), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values, declared))
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
   };
