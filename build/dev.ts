@@ -42,13 +42,22 @@ events.addEventListener("build-error", (event) => showError(event.data));
 events.addEventListener("type-warnings", (event) => {
   const {path, warnings} = JSON.parse(event.data);
   if (path !== here()) return;
-  for (const old of document.querySelectorAll("[data-type-warning]")) old.remove();
+  for (const old of document.querySelectorAll(".courant-type-warning")) old.remove();
+  for (const cell of document.querySelectorAll("[data-type-warning]")) {
+    delete cell.dataset.typeWarning;
+    cell.removeAttribute("title");
+  }
   for (const warning of warnings) {
     const cell = document.getElementById("cell-" + warning.cellId);
     if (!cell) continue;
-    const box = document.createElement(cell.tagName === "SPAN" ? "span" : "div");
+    // The cell carries the hook; a block cell also gets a box above it, an inline one (inside prose) a tooltip.
+    cell.dataset.typeWarning = [cell.dataset.typeWarning, warning.text].filter(Boolean).join("\n");
+    if (cell.tagName === "SPAN") {
+      cell.title = cell.dataset.typeWarning;
+      continue;
+    }
+    const box = document.createElement("div");
     box.className = "courant-type-warning";
-    box.dataset.typeWarning = warning.cellId;
     box.textContent = warning.text;
     cell.before(box);
   }

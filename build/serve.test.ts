@@ -64,6 +64,13 @@ describe("the static server", () => {
     expect([head.status, head.headers.get("content-length")]).toEqual([200, "4"]);
   });
 
+  it("sends a folder named without its slash to the slashed URL", async () => {
+    const response = await fetch(`${base}/sub?x=1`, {redirect: "manual"});
+    expect([response.status, response.headers.get("location")]).toEqual([301, "/sub/?x=1"]);
+    expect((await fetch(`${base}/nothing`, {redirect: "manual"})).status).toBe(404);
+    expect((await fetch(`${base}//example.com`, {redirect: "manual"})).status).toBe(404);
+  });
+
   it("answers 405 to any other method, and keeps serving", async () => {
     for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
       const response = await fetch(`${base}/page`, {method, body: method === "DELETE" ? undefined : "x"});

@@ -84,7 +84,14 @@ function respond(
   if (request.method !== "GET" && request.method !== "HEAD") {
     return answer(response, 405, "Method not allowed\n", {allow: "GET, HEAD"});
   }
+  const url = new URL(request.url ?? "/", "http://localhost");
   const found = resolveFile(base, request.url ?? "/");
+  // A folder named without its slash: send the browser to the slashed URL, so the page's relative links work.
+  const folder = !found && !url.pathname.endsWith("/") && !url.pathname.startsWith("//"); // no `//host` redirect
+  if (folder && resolveFile(base, url.pathname + "/")) {
+    response.writeHead(301, {location: url.pathname + "/" + url.search, "cache-control": "no-cache"});
+    return response.end();
+  }
   if (!found) {
     const page = notFoundPage?.();
     if (page) return answer(response, 404, page, {"content-type": TYPES[".html"]}, request.method === "HEAD");

@@ -39,8 +39,11 @@ test("a stale run is aborted before the new run shows anything, and the new run 
   const restarted = log.find((e) => e.n === 7 && e.event === "start");
   expect(aborted, JSON.stringify(log)).toBeTruthy();
   expect(restarted, JSON.stringify(log)).toBeTruthy();
-  // The stale run saw its abort before the new run showed its output…
+  // The stale run's signal aborted before the new run started, and so before it showed its output…
+  expect(log.indexOf(aborted!)).toBeLessThan(log.indexOf(restarted!));
   expect(aborted!.t).toBeLessThanOrEqual(shownAt);
+  // …and its loop stopped (within a few ms, at its next check: the bench measures how fast).
+  await expect.poll(() => page.evaluate(() => (window as any).__log.some((e: any) => e.n === 1 && e.event === "stopped"))).toBe(true);
   // …and the new run started while the stale loop still had most of its 10 s to go: it did not wait for it.
   expect(restarted!.t).toBeLessThan(started!.t + 10_000);
   expect(log.filter((e) => e.n === 1 && e.event === "start")).toHaveLength(1);

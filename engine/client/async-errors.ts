@@ -25,7 +25,11 @@ export function watchAsyncErrors<T>({cells, onCellError, onPageError}: AsyncErro
     if (owner !== null) onCellError(owner, error);
     else onPageError(error);
   };
-  const onError = (event: ErrorEvent) => handle(event.error ?? new Error(event.message), event);
+  const onError = (event: ErrorEvent) => {
+    // The browser's note that a ResizeObserver callback resized what it observes: a frame later, not an error.
+    if (!event.error && /^ResizeObserver loop/.test(event.message)) return void event.preventDefault();
+    handle(event.error ?? new Error(event.message), event);
+  };
   const onRejection = (event: PromiseRejectionEvent) => handle(event.reason, event);
   window.addEventListener("error", onError);
   window.addEventListener("unhandledrejection", onRejection);

@@ -15,6 +15,8 @@ export function morphMain(main: Element, next: Element): void {
   if (banner) main.prepend(banner);
 }
 
+let updates = 0;
+
 /** Fetches the page's new HTML, morphs it in, then runs its new script (which patches the running page). */
 export async function hotUpdate(path: string, script: string): Promise<void> {
   const response = await fetch(path, {cache: "no-store"});
@@ -25,5 +27,8 @@ export async function hotUpdate(path: string, script: string): Promise<void> {
   if (!main || !nextMain) throw new Error(`${path} has no <main>`);
   document.title = next.title;
   morphMain(main, nextMain);
-  await import(/* @vite-ignore */ new URL(script, location.href).href);
+  // A new URL each time: after an undo, the script is one the browser already ran, and a module runs only once.
+  const url = new URL(script, location.href);
+  url.searchParams.set("update", String(++updates));
+  await import(/* @vite-ignore */ url.href);
 }
