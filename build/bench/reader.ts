@@ -27,6 +27,8 @@ export interface ReaderFigures {
   loadGzipBytes: number;
   pageTensors: {baseline: number; afterDrag: number};
   finalHidden: number;
+  /** The pool's acknowledgements of aborts during the drag (null: the page exposes no pool statistics). */
+  abortAcks: {count: number; medianMs: number; maxMs: number} | null;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -67,6 +69,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const baseline = await pageTensors(page);
 
     await page.evaluate("window.__reader.longest = 0");
+    const acksBefore = (await page.evaluate("window.__courantWorkers?.aborted.length ?? null")) as number | null;
     const lastChange = (await page.evaluate(`(async () => {
       const input = [...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]");
       let last = 0;
@@ -82,12 +85,13 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const workersDuringDrag = workers - workersAtLoad;
     const longestDragTaskMs = (await page.evaluate("window.__reader.longest")) as number;
     const afterDrag = await pageTensors(page);
+    const acks = (await page.evaluate(`window.__courantWorkers?.aborted.slice(${acksBefore ?? 0}).map((a) => a.ackMs) ?? null`)) as number[] | null;
     const finalHidden = Number(await page.evaluate(`[...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]").value`));
     return {
       controlsMs: marks.controls, firstEpochMs: marks.firstEpoch, settledMs, dragSettledMs: dragSettled - lastChange,
       workersAtLoad, workersDuringDrag, longestLoadTaskMs, longestDragTaskMs,
       requests: load.length, loadBytes: sum(load.map((l) => l.raw)), loadGzipBytes: sum(load.map((l) => l.gzip)),
-      pageTensors: {baseline, afterDrag}, finalHidden
+      pageTensors: {baseline, afterDrag}, finalHidden, abortAcks: acks && summarize(acks)
     };
   } finally {
     await context.close();
@@ -169,6 +173,11 @@ async function countingProxy(target: number): Promise<{port: number; server: Ser
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function summarize(ms: number[]): {count: number; medianMs: number; maxMs: number} {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {count: sorted.length, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, maxMs: sorted.at(-1) ?? 0};
+}
 
 /** `courant preview` on the first free port from FIRST_PORT. */
 async function preview(siteDir: string): Promise<{port: number; server: ChildProcess}> {

@@ -75,7 +75,7 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const best = (model: string) => rows.filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null).sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
   const ours = best("courant");
   const stock = best("stock");
-  log(`essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})`);
+  log(`essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`);
   log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
   log(readerLine(reader));
   log(sweepLine(sweep));

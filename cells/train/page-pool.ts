@@ -12,7 +12,8 @@ export function pagePool(): WorkerPool | null {
 }
 
 // Made as soon as a page imports the training toolkit: the workers load while the page prepares the first job.
-pagePool();
+// Its statistics are there for tools and tests, as the engine's `__courant` is.
+Object.assign(globalThis, {__courantWorkers: pagePool()?.stats});
 
 /** The page's tfjs backend for a worker's tfjs work (wasm until the page has one), and the page's wasm binaries. */
 export function tfSettings(): TfSettings {

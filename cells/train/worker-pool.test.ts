@@ -137,7 +137,7 @@ describe("WorkerPool (the worker contract, with the real worker side in this pro
     expect(made[0].terminated).toBe(true);
     expect(made).toHaveLength(2);
     expect((await next).done).toBe(true);
-    expect(pool.stats).toMatchObject({created: 2, terminated: 1, aborted: []});
+    expect(pool.stats).toMatchObject({created: 2, terminated: 1, replaced: ["create"], aborted: []});
   });
 
   it("an aborted job that still waits in line never reaches a worker", async () => {

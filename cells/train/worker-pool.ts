@@ -30,8 +30,10 @@ export interface PoolOptions {
 export interface PoolStats {
   created: number;
   terminated: number;
-  /** One report per acknowledged abort. */
-  aborted: JobReport[];
+  /** Why each terminated worker was: the kind of job that did not acknowledge its abort, or "error". */
+  replaced: string[];
+  /** One report per acknowledged abort, with the milliseconds from the abort to its acknowledgement. */
+  aborted: (JobReport & {kind: string; ackMs: number})[];
   /** One report per finished job (result or error). */
   finished: JobReport[];
 }
@@ -59,7 +61,7 @@ interface Slot {
   alive: boolean;
   job: Job | null;
   /** The job that was aborted here and has not acknowledged yet (the slot is busy until it does). */
-  aborting: {id: number; timer: ReturnType<typeof setTimeout>} | null;
+  aborting: {id: number; kind: string; since: number; timer: ReturnType<typeof setTimeout>} | null;
 }
 
 /**
@@ -79,7 +81,7 @@ export function defaultPoolSize(): number {
 }
 
 export class WorkerPool {
-  readonly stats: PoolStats = {created: 0, terminated: 0, aborted: [], finished: []};
+  readonly stats: PoolStats = {created: 0, terminated: 0, replaced: [], aborted: [], finished: []};
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -160,11 +162,13 @@ export class WorkerPool {
   private onMessage(slot: Slot, message: FromWorker) {
     slot.alive = true;
     this.failedStarts = 0;
-    if (slot.aborting?.id === message.id) {
+    const aborting = slot.aborting;
+    if (aborting?.id === message.id) {
       if (message.type === "item") return;
-      clearTimeout(slot.aborting.timer);
+      clearTimeout(aborting.timer);
       slot.aborting = null;
-      (message.type === "aborted" ? this.stats.aborted : this.stats.finished).push(message.report);
+      if (message.type === "aborted") this.stats.aborted.push({...message.report, kind: aborting.kind, ackMs: now() - aborting.since});
+      else this.stats.finished.push(message.report);
       this.dispatch();
       return;
     }
@@ -174,7 +178,8 @@ export class WorkerPool {
       job.push({type: "item", value: message.value});
       return;
     }
-    (message.type === "aborted" ? this.stats.aborted : this.stats.finished).push(message.report);
+    if (message.type === "aborted") this.stats.aborted.push({...message.report, kind: job.request.kind, ackMs: 0});
+    else this.stats.finished.push(message.report);
     job.ended = true;
     slot.job = null;
     job.push({type: "end", message});
@@ -209,7 +214,7 @@ export class WorkerPool {
     const slot = job.slot;
     if (!slot || slot.job !== job) return;
     slot.job = null;
-    slot.aborting = {id: job.id, timer: this.graceTimer(slot)};
+    slot.aborting = {id: job.id, kind: job.request.kind, since: now(), timer: this.graceTimer(slot)};
     slot.worker.postMessage({type: "abort", id: job.id});
   }
 
@@ -233,6 +238,7 @@ export class WorkerPool {
     if (slot.aborting) clearTimeout(slot.aborting.timer);
     slot.worker.terminate();
     this.stats.terminated += 1;
+    this.stats.replaced.push(slot.aborting?.kind ?? "error");
     this.slots[index] = this.spawn();
     this.dispatch();
   }

@@ -4,6 +4,7 @@ import {checkSize} from "../../models/spec.js";
 import {initialWeights} from "../../models/weights.js";
 import {RandomState} from "../../random/mt19937.js";
 import {offsetSeed} from "../../random/seeds.js";
+import {nextTask} from "../../util/next-task.js";
 import type {JobContext, Outcome} from "../worker-host.js";
 import type {ExperimentOptions, JobRequest} from "../worker-protocol.js";
 import {fusedRnnGradients, manyToOneShape, type RnnGradients} from "./fused-gradients.js";
@@ -32,6 +33,8 @@ export async function gradientsOnFusedKernels(request: JobRequest<"gradients">, 
   lengths.forEach((l, i) => checkSize(l, `lengths[${i}]`));
   const results: LengthGradient[] = [];
   for (const [i, length] of lengths.entries()) {
+    // A task of its own per length: an abort message is heard in between (awaits alone would not let it in).
+    await nextTask();
     if (context.signal.aborted) break;
     const gradients = await gradientsFor(length, offsetSeed(options.seed, i), options);
     if (!gradients) return null;
