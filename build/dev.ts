@@ -51,7 +51,7 @@ events.addEventListener("type-warnings", (event) => {
     const cell = document.getElementById("cell-" + warning.cellId);
     if (!cell) continue;
     // The cell carries the hook; a block cell also gets a box above it, an inline one (inside prose) a tooltip.
-    cell.dataset.typeWarning = [cell.dataset.typeWarning, warning.text].filter(Boolean).join("\n");
+    cell.dataset.typeWarning = [cell.dataset.typeWarning, warning.text].filter(Boolean).join("\\n");
     if (cell.tagName === "SPAN") {
       cell.title = cell.dataset.typeWarning;
       continue;

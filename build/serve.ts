@@ -84,7 +84,7 @@ function respond(
   if (request.method !== "GET" && request.method !== "HEAD") {
     return answer(response, 405, "Method not allowed\n", {allow: "GET, HEAD"});
   }
-  const url = new URL(request.url ?? "/", "http://localhost");
+  const url = new URL(`http://localhost${request.url ?? "/"}`);
   const found = resolveFile(base, request.url ?? "/");
   // A folder named without its slash: send the browser to the slashed URL, so the page's relative links work.
   const folder = !found && !url.pathname.endsWith("/") && !url.pathname.startsWith("//"); // no `//host` redirect
@@ -143,7 +143,8 @@ function answer(response: ServerResponse, status: number, body: string, headers:
 export function resolveFile(base: string, url: string): {file: string; stat: Stats} | null {
   let path: string;
   try {
-    path = decodeURIComponent(new URL(url, "http://localhost").pathname);
+    // The request target as a path: `//host/x` names the path `//host/x`, not another host.
+    path = decodeURIComponent(new URL(`http://localhost${url.startsWith("/") ? "" : "/"}${url}`).pathname);
   } catch {
     return null;
   }
