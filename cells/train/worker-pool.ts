@@ -135,8 +135,12 @@ export class WorkerPool {
 
   /** Ends every worker (the pool is unusable afterwards). */
   terminate() {
-    for (const slot of this.slots.splice(0)) slot.worker.terminate();
     this.broken ??= new Error("the worker pool was terminated");
+    for (const slot of this.slots.splice(0)) {
+      if (slot.aborting) clearTimeout(slot.aborting.timer);
+      slot.worker.terminate();
+      slot.job?.push({type: "failed", error: this.broken});
+    }
     for (const job of this.queue.splice(0)) job.push({type: "failed", error: this.broken});
   }
 
