@@ -26,19 +26,41 @@ export default defineConfig({
     viewport: {width: 1100, height: 900}
   },
   projects: [
-    {name: "dev", use: {baseURL: `http://127.0.0.1:${DEV_PORT}/`}, metadata: {siteURL: `http://127.0.0.1:${SITE_PORT}/`}},
-    {name: "build", use: {baseURL: `http://127.0.0.1:${PREVIEW_PORT}/`}, metadata: {siteURL: `http://127.0.0.1:${PREVIEW_SITE_PORT}/`}}
+    {
+      name: "dev",
+      use: {baseURL: `http://127.0.0.1:${DEV_PORT}/`},
+      metadata: {siteURL: `http://127.0.0.1:${SITE_PORT}/`}
+    },
+    {
+      name: "build",
+      use: {baseURL: `http://127.0.0.1:${PREVIEW_PORT}/`},
+      metadata: {siteURL: `http://127.0.0.1:${PREVIEW_SITE_PORT}/`}
+    }
   ],
   webServer: [
-    {command: `${courant} dev e2e/fixtures --port ${DEV_PORT}`, url: `http://127.0.0.1:${DEV_PORT}/`, timeout: 300_000, reuseExistingServer: false},
+    {
+      command: `${courant} dev e2e/fixtures --port ${DEV_PORT}`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: false
+    },
     {
       command: `${courant} build e2e/fixtures --allow-errors --out ${OUTPUT}/fixtures-dist && ${courant} preview ${OUTPUT}/fixtures-dist --port ${PREVIEW_PORT}`,
-      url: `http://127.0.0.1:${PREVIEW_PORT}/`, timeout: 300_000, reuseExistingServer: false
+      url: `http://127.0.0.1:${PREVIEW_PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: false
     },
-    {command: `${courant} dev pages --port ${SITE_PORT}`, url: `http://127.0.0.1:${SITE_PORT}/`, timeout: 300_000, reuseExistingServer: false},
+    {
+      command: `${courant} dev pages --port ${SITE_PORT}`,
+      url: `http://127.0.0.1:${SITE_PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: false
+    },
     {
       command: `${courant} build pages --out ${OUTPUT}/site-dist && ${courant} preview ${OUTPUT}/site-dist --port ${PREVIEW_SITE_PORT}`,
-      url: `http://127.0.0.1:${PREVIEW_SITE_PORT}/`, timeout: 300_000, reuseExistingServer: false
+      url: `http://127.0.0.1:${PREVIEW_SITE_PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: false
     }
   ]
 });

@@ -33,7 +33,10 @@ function project() {
   writeFileSync(join(dir, "notes.txt"), "my notes\n");
   mkdirSync(join(dir, "pages", "data"), {recursive: true});
   mkdirSync(join(dir, "pages", "img"));
-  writeFileSync(join(dir, "pages", "index.md"), "# Home\n\n![figure](img/fig.svg)\n\n```js\nconst n = 2;\n```\n\n${n * 21}\n");
+  writeFileSync(
+    join(dir, "pages", "index.md"),
+    "# Home\n\n![figure](img/fig.svg)\n\n```js\nconst n = 2;\n```\n\n${n * 21}\n"
+  );
   writeFileSync(join(dir, "pages", "img", "fig.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, "pages", "data", "points.csv"), "x,y\n1,2\n");
   return dir;

@@ -98,7 +98,8 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
 export function copyWasm(outDir: string) {
   const target = join(outDir, ASSETS, "wasm");
   mkdirSync(target, {recursive: true});
-  for (const file of readdirSync(wasmDir)) if (file.endsWith(".wasm")) copyFileSync(join(wasmDir, file), join(target, file));
+  for (const file of readdirSync(wasmDir))
+    if (file.endsWith(".wasm")) copyFileSync(join(wasmDir, file), join(target, file));
 }
 
 /**

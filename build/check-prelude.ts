@@ -11,7 +11,8 @@ export const CELL_VALUE = "__CourantValue";
 const HAND_TYPED: Record<string, string> = {
   display: "function display<T>(value: T): T;",
   // An input gives its value's type; another element (a <label> around a control) gives what its control holds.
-  view: "function view<T>(input: Element & {value: T}, options?: VIEW_OPTIONS): T;\n" +
+  view:
+    "function view<T>(input: Element & {value: T}, options?: VIEW_OPTIONS): T;\n" +
     "  function view(input: Element, options?: VIEW_OPTIONS): unknown;",
   invalidation: "const invalidation: Promise<void>;",
   signal: "const signal: AbortSignal;",

@@ -33,7 +33,8 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
     text += chunk;
   };
   const imported = new Set<string>();
-  for (const cell of page.cells) for (const {specifiers} of cell.imports) for (const s of specifiers) imported.add(s.local);
+  for (const cell of page.cells)
+    for (const {specifiers} of cell.imports) for (const s of specifiers) imported.add(s.local);
 
   // Imports, hoisted to the top of the module; their text removed from the cells in place.
   const bodies = sources.map((source) => source.source);
@@ -45,8 +46,13 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
       const end = statementEnd(sources[i].source, offsetOf(sources[i].source, item.position));
       const statement = sources[i].source.slice(start, end);
       // `npm:d3@7` → `d3`, padded so that the statement keeps its length.
-      copy(i, start, statement.replace(/(["'])npm:((?:@[^/@"']+\/)?[^/@"']+)(?:@[^/"']*)?/, (all, quote, name) =>
-        `${quote}${name}`).padEnd(statement.length));
+      copy(
+        i,
+        start,
+        statement
+          .replace(/(["'])npm:((?:@[^/@"']+\/)?[^/@"']+)(?:@[^/"']*)?/, (all, quote, name) => `${quote}${name}`)
+          .padEnd(statement.length)
+      );
       text += "\n";
       bodies[i] = bodies[i].slice(0, start) + statement.replace(/[^\n]/g, " ") + bodies[i].slice(end);
     }

@@ -10,18 +10,36 @@ describe("courant check", () => {
   });
 
   it("reports type errors at their Markdown position, in the page's language, on their cell", async () => {
-    const problems = (await checkPages(fixtures, ["wrong.md"]))
-      .map(({file, cellId, ...p}) => ({...p, file: file.slice(-8), cellId}));
+    const problems = (await checkPages(fixtures, ["wrong.md"])).map(({file, cellId, ...p}) => ({
+      ...p,
+      file: file.slice(-8),
+      cellId
+    }));
     expect(problems.map(({cellId, ...p}) => p)).toEqual([
       // A cell reading another's `view(...)`: a number.
-      {file: "wrong.md", line: 11, column: 6, code: 2322,
-        message: "erreur de type : Type 'number' is not assignable to type 'string'."},
+      {
+        file: "wrong.md",
+        line: 11,
+        column: 6,
+        code: 2322,
+        message: "erreur de type : Type 'number' is not assignable to type 'string'."
+      },
       // `width` is a number, `d3.sum` typed by @types/d3.
-      {file: "wrong.md", line: 15, column: 53, code: 2339,
-        message: "erreur de type : Property 'toUpperCase' does not exist on type 'number'."},
+      {
+        file: "wrong.md",
+        line: 15,
+        column: 53,
+        code: 2339,
+        message: "erreur de type : Property 'toUpperCase' does not exist on type 'number'."
+      },
       // An inline cell reading an awaited value.
-      {file: "wrong.md", line: 22, column: 6, code: 2339,
-        message: "erreur de type : Property 'missing' does not exist on type '{ total: number; }'."}
+      {
+        file: "wrong.md",
+        line: 22,
+        column: 6,
+        code: 2339,
+        message: "erreur de type : Property 'missing' does not exist on type '{ total: number; }'."
+      }
     ]);
     expect(new Set(problems.map((p) => p.cellId)).size).toBe(3);
   });

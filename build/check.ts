@@ -34,17 +34,33 @@ export interface TypeProblem {
 export const formatTypeProblem = (p: TypeProblem) => `${p.file}:${p.line}:${p.column + 1}: ${p.message}`;
 
 const COMPILER_OPTIONS = {
-  strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2023", "dom", "dom.iterable"],
-  types: [], noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, isolatedModules: true,
-  verbatimModuleSyntax: true, esModuleInterop: true, resolveJsonModule: true
+  strict: true,
+  target: "es2022",
+  module: "esnext",
+  moduleResolution: "bundler",
+  lib: ["es2023", "dom", "dom.iterable"],
+  types: [],
+  noEmit: true,
+  skipLibCheck: true,
+  allowImportingTsExtensions: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  esModuleInterop: true,
+  resolveJsonModule: true
 };
 
 /** Type-checks pages (paths relative to `pagesDir`, default: every page); one program per page, one compiler. */
 export async function checkPages(pagesDir: string, pages = findPages(pagesDir)): Promise<TypeProblem[]> {
   const root = resolve(pagesDir);
   const virtual = new Map<string, string>();
-  const programs: Array<{file: string; virtualFile: string; compiled: CompiledPage; program: PageProgram;
-    ids: string[]; langs: string[]}> = [];
+  const programs: Array<{
+    file: string;
+    virtualFile: string;
+    compiled: CompiledPage;
+    program: PageProgram;
+    ids: string[];
+    langs: string[];
+  }> = [];
   const prelude = join(root, "__courant_check__", "builtins.d.ts");
   virtual.set(prelude, builtinDeclarations(courantRoot));
   for (const page of pages) {
@@ -60,10 +76,13 @@ export async function checkPages(pagesDir: string, pages = findPages(pagesDir)):
     programs.push({file, virtualFile, compiled, program, ids, langs});
   }
   const config = join(root, "__courant_check__", "tsconfig.json");
-  virtual.set(config, JSON.stringify({
-    compilerOptions: COMPILER_OPTIONS,
-    files: [prelude, join(courantRoot, "engine/types/observablehq.d.ts"), ...programs.map((p) => p.virtualFile)]
-  }));
+  virtual.set(
+    config,
+    JSON.stringify({
+      compilerOptions: COMPILER_OPTIONS,
+      files: [prelude, join(courantRoot, "engine/types/observablehq.d.ts"), ...programs.map((p) => p.virtualFile)]
+    })
+  );
 
   const folders = new Set([...virtual.keys()].map((path) => dirname(path)));
   const api = new API({
@@ -80,18 +99,20 @@ export async function checkPages(pagesDir: string, pages = findPages(pagesDir)):
     const problems: TypeProblem[] = [];
     for (const {file, virtualFile, compiled, program, ids, langs} of programs) {
       const diagnostics = [
-        ...await project.program.getSyntacticDiagnostics(virtualFile),
-        ...await project.program.getSemanticDiagnostics(virtualFile)
+        ...(await project.program.getSyntacticDiagnostics(virtualFile)),
+        ...(await project.program.getSemanticDiagnostics(virtualFile))
       ];
-      problems.push(...diagnostics.flatMap((d) => {
-        const place = program.locate(d.pos);
-        // Courant's own wrapping, and JavaScript cells (which, as in Observable, are not type-checked), say nothing.
-        if (!place || compiled.cells[place.cell].errors.length || langs[place.cell] !== "ts") return [];
-        const lang = typeof compiled.data.lang === "string" ? compiled.data.lang : undefined;
-        const detail = flatten(d);
-        const message = compileMessage({kind: "type", names: [], cells: [], detail}, lang);
-        return [{file, cellId: ids[place.cell], ...place.position, message, code: d.code}];
-      }));
+      problems.push(
+        ...diagnostics.flatMap((d) => {
+          const place = program.locate(d.pos);
+          // Courant's own wrapping, and JavaScript cells (which, as in Observable, are not type-checked), say nothing.
+          if (!place || compiled.cells[place.cell].errors.length || langs[place.cell] !== "ts") return [];
+          const lang = typeof compiled.data.lang === "string" ? compiled.data.lang : undefined;
+          const detail = flatten(d);
+          const message = compileMessage({kind: "type", names: [], cells: [], detail}, lang);
+          return [{file, cellId: ids[place.cell], ...place.position, message, code: d.code}];
+        })
+      );
     }
     return problems;
   } finally {

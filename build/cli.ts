@@ -32,13 +32,21 @@ const COMMANDS: Record<string, Command> = {
     summary: "write a static site of the pages of dir (default: pages); exits 1 on a compile error",
     options: ["out", "allow-errors"]
   },
-  preview: {usage: "courant preview [dist] [--port N] [--host H]", summary: "serve a built site", options: ["port", "host"]},
+  preview: {
+    usage: "courant preview [dist] [--port N] [--host H]",
+    summary: "serve a built site",
+    options: ["port", "host"]
+  },
   check: {
     usage: "courant check [dir]",
     summary: "type-check the TypeScript cells of the pages of dir (default: pages); exits 1 on a type error",
     options: []
   },
-  init: {usage: "courant init [dir]", summary: "write a starter page into dir/pages (default: the current folder)", options: []},
+  init: {
+    usage: "courant init [dir]",
+    summary: "write a starter page into dir/pages (default: the current folder)",
+    options: []
+  },
   bench: {
     usage: "courant bench [--stock-webgl]",
     summary: "print training and reader figures (in the Courant repository)",
@@ -58,7 +66,9 @@ const usage = () =>
 const commandHelp = (name: string) => {
   const command = COMMANDS[name];
   const options = command.options.map((o) => `  ${OPTIONS[o]}`);
-  return [`usage: ${command.usage}`, "", command.summary, ...(options.length ? ["", "options:", ...options] : [])].join("\n");
+  return [`usage: ${command.usage}`, "", command.summary, ...(options.length ? ["", "options:", ...options] : [])].join(
+    "\n"
+  );
 };
 
 export class UsageError extends Error {}

@@ -15,8 +15,23 @@ export const kernelModule = join(root, "cells/train/fused/kernels-wasm.ts");
 export async function compileKernels(): Promise<Uint8Array> {
   let binary: Uint8Array | null = null;
   const {error, stderr} = await asc.main(
-    [kernelSource, "--outFile", "kernels.wasm", "-O3", "--runtime", "stub", "--enable", "simd", "--noAssert", "--initialMemory", "1"],
-    {writeFile: (name: string, contents: Uint8Array | string) => void (name.endsWith(".wasm") && (binary = contents as Uint8Array))}
+    [
+      kernelSource,
+      "--outFile",
+      "kernels.wasm",
+      "-O3",
+      "--runtime",
+      "stub",
+      "--enable",
+      "simd",
+      "--noAssert",
+      "--initialMemory",
+      "1"
+    ],
+    {
+      writeFile: (name: string, contents: Uint8Array | string) =>
+        void (name.endsWith(".wasm") && (binary = contents as Uint8Array))
+    }
   );
   if (error) throw new Error(`AssemblyScript failed: ${error.message}\n${stderr.toString()}`);
   if (!binary) throw new Error("AssemblyScript wrote no binary");

@@ -48,10 +48,16 @@ describe("courant dev", () => {
     mkdirSync(temp);
     writeFileSync(join(dir, "package.json"), "{}\n");
     writeFileSync(join(dir, "pages", "lib.js"), "export const answer = 42;\n");
-    writeFileSync(join(dir, "pages", "index.md"), '# Home\n\n```js\nimport {answer} from "./lib.js";\n```\n\n${answer}\n');
+    writeFileSync(
+      join(dir, "pages", "index.md"),
+      '# Home\n\n```js\nimport {answer} from "./lib.js";\n```\n\n${answer}\n'
+    );
     writeFileSync(join(dir, "pages", "other.md"), "# Other\n");
     // The build folder goes into TMPDIR: here a folder of this test's own, so its removal can be checked.
-    child = spawn(process.execPath, [cli, "dev", "pages", "--port", "0"], {cwd: dir, env: {...process.env, TMPDIR: temp}});
+    child = spawn(process.execPath, [cli, "dev", "pages", "--port", "0"], {
+      cwd: dir,
+      env: {...process.env, TMPDIR: temp}
+    });
     base = await new Promise<string>((done, fail) => {
       let out = "";
       child.stdout!.on("data", (chunk) => {

@@ -148,7 +148,11 @@ export async function dev({pagesDir, port, host}: DevOptions) {
   };
 
   const first = await rebuild();
-  if (first) checkTypes(first, first.served.map((page) => page.source));
+  if (first)
+    checkTypes(
+      first,
+      first.served.map((page) => page.source)
+    );
   const server = await serve({
     root: outDir,
     port,
@@ -156,7 +160,11 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     notFoundPage: () => NOT_FOUND_PAGE,
     handle(request, response) {
       if (request.url !== "/_courant/events") return false;
-      response.writeHead(200, {"content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive"});
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive"
+      });
       response.write(": connected\n\n");
       clients.add(response);
       for (const data of typeWarnings.values()) response.write(`event: type-warnings\ndata: ${data}\n\n`);
@@ -176,7 +184,11 @@ export async function dev({pagesDir, port, host}: DevOptions) {
       engineChanged = false;
       return send("reload", String(Date.now()));
     }
-    if (build.changed.length) checkTypes(build, build.changed.map((page) => page.source));
+    if (build.changed.length)
+      checkTypes(
+        build,
+        build.changed.map((page) => page.source)
+      );
     const pages = build.changed.map(({path, script}) => ({path, script}));
     const removed = build.removed.map((source) => "/" + source.replace(/\.md$/, ".html").split("\\").join("/"));
     send("update", JSON.stringify({pages, removed, style: build.style, styleChanged: build.styleChanged}));

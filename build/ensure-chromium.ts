@@ -9,8 +9,12 @@ import {locateChromium, NO_CHROMIUM} from "../e2e/browser.js";
 
 function attempt(what: string, command: string, args: string[]): void {
   console.error(`courant: no Chromium for the end-to-end tests; trying ${what}…`);
-  const run = spawnSync(command, args, {stdio: ["ignore", "inherit", "inherit"], env: {...process.env, DEBIAN_FRONTEND: "noninteractive"}});
-  if (run.status !== 0) console.error(`courant: ${what} did not succeed (${run.error?.message ?? `exit ${run.status}`})`);
+  const run = spawnSync(command, args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {...process.env, DEBIAN_FRONTEND: "noninteractive"}
+  });
+  if (run.status !== 0)
+    console.error(`courant: ${what} did not succeed (${run.error?.message ?? `exit ${run.status}`})`);
 }
 
 if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) {
@@ -18,7 +22,11 @@ if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) {
   process.exit(1);
 }
 if (locateChromium() === null) {
-  attempt("Playwright's own Chromium", process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"]);
+  attempt("Playwright's own Chromium", process.execPath, [
+    "node_modules/@playwright/test/cli.js",
+    "install",
+    "chromium"
+  ]);
 }
 if (locateChromium() === null && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
   attempt("apt-get update", "apt-get", ["update", "-qq"]);

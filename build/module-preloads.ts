@@ -14,7 +14,8 @@ export function modulePreloads(metafile: esbuild.Metafile, script: string): stri
   const addWithStaticImports = (file: string) => {
     if (found.has(file) || !outputs.has(file)) return;
     found.add(file);
-    for (const {path, kind} of outputs.get(file)!.imports) if (kind === "import-statement") addWithStaticImports(resolve(path));
+    for (const {path, kind} of outputs.get(file)!.imports)
+      if (kind === "import-statement") addWithStaticImports(resolve(path));
   };
   const entry = resolve(script);
   for (const {path, kind} of outputs.get(entry)?.imports ?? []) {

@@ -34,7 +34,8 @@ export function npmPlugin(): esbuild.Plugin {
         if (!specifier) return {path: args.path, namespace: "courant-npm-missing"};
         for (const resolveDir of [args.resolveDir, courantRoot]) {
           const found = await build.resolve(specifier.name + specifier.path, {kind: args.kind, resolveDir});
-          if (!found.errors.length) return {path: found.path, namespace: found.namespace, sideEffects: found.sideEffects};
+          if (!found.errors.length)
+            return {path: found.path, namespace: found.namespace, sideEffects: found.sideEffects};
         }
         return {path: args.path, namespace: "courant-npm-missing"};
       });

@@ -26,7 +26,8 @@ export class OutputFolderError extends Error {
   }
 }
 
-const isWithin = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+const isWithin = (child: string, parent: string) =>
+  child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
 /** The nearest folder above `start` holding a package.json (the project), else `start` itself. */
 export function projectDirOf(start: string): string {
@@ -50,7 +51,8 @@ export function refusalOf(options: {outDir: string; pagesDir: string; projectDir
   if (!existsSync(outDir)) return null;
   if (!statSync(outDir).isDirectory()) return {kind: "not-a-folder", outDir};
   const entries = readdirSync(outDir);
-  if (entries.length && !entries.includes(BUILD_MARKER)) return {kind: "foreign-files", outDir, examples: entries.slice(0, 3)};
+  if (entries.length && !entries.includes(BUILD_MARKER))
+    return {kind: "foreign-files", outDir, examples: entries.slice(0, 3)};
   return null;
 }
 
@@ -87,7 +89,10 @@ export async function writeStaged<T>(outDir: string, write: (stagingDir: string)
   let result: T;
   try {
     result = await write(staging);
-    writeFileSync(join(staging, BUILD_MARKER), JSON.stringify({builtBy: "courant", at: new Date().toISOString()}) + "\n");
+    writeFileSync(
+      join(staging, BUILD_MARKER),
+      JSON.stringify({builtBy: "courant", at: new Date().toISOString()}) + "\n"
+    );
   } catch (error) {
     rmSync(staging, {recursive: true, force: true});
     throw error;

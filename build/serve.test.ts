@@ -80,7 +80,8 @@ describe("the static server", () => {
   });
 
   it("answers 404 for symlinks that lead outside the root", async () => {
-    for (const path of ["/passwd", "/etc/secret.txt", "/zero"]) expect((await fetch(base + path)).status, path).toBe(404);
+    for (const path of ["/passwd", "/etc/secret.txt", "/zero"])
+      expect((await fetch(base + path)).status, path).toBe(404);
   });
 });
 
@@ -100,7 +101,10 @@ describe("a request for an unreadable file", () => {
     chmodSync(join(root, "locked.html"), 0o000);
     const asNobody = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {};
     const cli = resolve(import.meta.dirname, "courant.js");
-    child = spawn(process.execPath, [cli, "preview", root, "--port", "0"], {...asNobody, stdio: ["ignore", "pipe", "pipe"]});
+    child = spawn(process.execPath, [cli, "preview", root, "--port", "0"], {
+      ...asNobody,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
     base = await new Promise<string>((done, fail) => {
       let out = "";
       child.stdout!.on("data", (chunk) => {

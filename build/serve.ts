@@ -130,7 +130,13 @@ function statusText(error: NodeJS.ErrnoException): string {
   return error.code === "EACCES" || error.code === "EPERM" ? "Forbidden\n" : "Cannot read this file\n";
 }
 
-function answer(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}, headOnly = false) {
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+  headOnly = false
+) {
   if (response.headersSent) return void response.end();
   response.writeHead(status, {"content-type": TYPES[".txt"], "cache-control": "no-cache", ...headers});
   response.end(headOnly ? undefined : body);

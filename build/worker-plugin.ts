@@ -41,7 +41,9 @@ export function workerPlugin({outDir}: {outDir: string}): esbuild.Plugin {
         if (!result.metafile || result.errors.length) return;
         const outputs = Object.entries(result.metafile.outputs);
         for (const [path, script] of workers) {
-          const chunk = outputs.find(([file, meta]) => file.endsWith(".js") && meta.entryPoint && resolve(workingDir, meta.entryPoint) === path);
+          const chunk = outputs.find(
+            ([file, meta]) => file.endsWith(".js") && meta.entryPoint && resolve(workingDir, meta.entryPoint) === path
+          );
           if (!chunk) throw new Error(`esbuild made no chunk for the worker ${path}`);
           mkdirSync(outDir, {recursive: true});
           writeFileSync(join(outDir, script), `import ${JSON.stringify("./" + basename(chunk[0]))};\n`);

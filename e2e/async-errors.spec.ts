@@ -24,7 +24,9 @@ test("errors thrown after a run show on the cell that threw them, or in the page
   await expect(page.locator("#fine .courant-cell")).toHaveAttribute("data-state", "done");
 
   // Each one is on the console too, with its stack.
-  expect(errors.find((e) => e.includes("late boom from a timer"))).toMatch(/Courant: the cell at line 6:[\s\S]*\n\s+at /);
+  expect(errors.find((e) => e.includes("late boom from a timer"))).toMatch(
+    /Courant: the cell at line 6:[\s\S]*\n\s+at /
+  );
   expect(errors.filter((e) => e.includes("a rejected string, with no stack"))).toHaveLength(1);
 
   await banner.locator("[data-page-error-dismiss]").click();
@@ -50,7 +52,9 @@ test("every runtime error of a cell is logged on the console with its stack", as
   const errors = watchConsole(page);
   await page.goto("errors.html");
   await expect(page.locator("#fine")).toHaveText("42");
-  await expect.poll(() => errors.find((e) => e.includes("boom from bad"))).toMatch(/Courant: the cell at line 4:[\s\S]*\n\s+at /);
+  await expect
+    .poll(() => errors.find((e) => e.includes("boom from bad")))
+    .toMatch(/Courant: the cell at line 4:[\s\S]*\n\s+at /);
   // Blocked cells and compile errors are not runtime errors of their own: one entry.
   expect(errors.filter((e) => e.startsWith("Courant:"))).toHaveLength(1);
 });
@@ -59,7 +63,9 @@ test("broken front matter is reported at the top of the page, whose cells still 
   await page.goto("bad-front-matter.html");
   await expect(page.locator("#still")).toHaveText("the cells still run");
   const banner = page.locator("[data-page-error]");
-  await expect(banner.locator("[data-page-error-item]")).toHaveText([/lang: the string starting with " is not closed.* — line 3:7/]);
+  await expect(banner.locator("[data-page-error-item]")).toHaveText([
+    /lang: the string starting with " is not closed.* — line 3:7/
+  ]);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 

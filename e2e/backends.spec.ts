@@ -1,6 +1,8 @@
 import {expect, test} from "@playwright/test";
 
-test("the lean network trains on webgl, wasm and cpu, to the losses of the fused WebAssembly kernels", async ({page}) => {
+test("the lean network trains on webgl, wasm and cpu, to the losses of the fused WebAssembly kernels", async ({
+  page
+}) => {
   test.setTimeout(240_000);
   const losses: Record<string, number[]> = {};
   const read = async (selector: string) => (await page.locator(selector).innerText()).split(" ").slice(1).map(Number);
@@ -14,6 +16,8 @@ test("the lean network trains on webgl, wasm and cpu, to the losses of the fused
     losses.fused = await read("#fused");
   }
   for (const backend of ["webgl", "wasm", "cpu"]) {
-    losses[backend].forEach((loss, epoch) => expect(Math.abs(loss - losses.fused[epoch]), `${backend} epoch ${epoch + 1}`).toBeLessThan(1e-3));
+    losses[backend].forEach((loss, epoch) =>
+      expect(Math.abs(loss - losses.fused[epoch]), `${backend} epoch ${epoch + 1}`).toBeLessThan(1e-3)
+    );
   }
 });

@@ -5,33 +5,50 @@ import {setInput, siteURL, watchConsole} from "./helpers.js";
 
 const status = (page: Page) => page.locator(".courant-training-status");
 const ledgerRows = (page: Page) => page.locator(".courant-run-table tbody tr[data-run-id]");
-const hiddenSlider = "form:has-text(\"Taille de l'état caché\") input[type=range]";
+const hiddenSlider = 'form:has-text("Taille de l\'état caché") input[type=range]';
 const search = (page: Page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
-const configs = (page: Page) => ledgerRows(page).evaluateAll((rows) => rows.map((r) => JSON.parse((r as HTMLElement).dataset.config!)));
+const configs = (page: Page) =>
+  ledgerRows(page).evaluateAll((rows) => rows.map((r) => JSON.parse((r as HTMLElement).dataset.config!)));
 
 async function trained(page: Page) {
   await expect(status(page)).toContainText("Entraînement terminé", {timeout: 120_000});
 }
 
 test.describe("comparing configurations (essay)", () => {
-  test("two configurations → two ledger rows; diff-only shows just the changed column; select; restore", async ({page}, testInfo) => {
+  test("two configurations → two ledger rows; diff-only shows just the changed column; select; restore", async ({
+    page
+  }, testInfo) => {
     const errors = watchConsole(page);
     await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=2"));
     await trained(page);
     await expect(ledgerRows(page)).toHaveCount(1);
     await setInput(page, hiddenSlider, 64);
     await expect(ledgerRows(page)).toHaveCount(2, {timeout: 120_000});
-    expect((await configs(page)).map((c) => [c.hiddenSize, c.epochs, c.seed])).toEqual([[128, 2, 42], [64, 2, 42]]);
+    expect((await configs(page)).map((c) => [c.hiddenSize, c.epochs, c.seed])).toEqual([
+      [128, 2, 42],
+      [64, 2, 42]
+    ]);
     const ids = await ledgerRows(page).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.runId));
     expect(new Set(ids).size).toBe(2);
 
-    const columns = () => page.locator(".courant-run-table thead th[data-column]")
-      .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column!));
+    const columns = () =>
+      page
+        .locator(".courant-run-table thead th[data-column]")
+        .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column!));
     expect(await columns()).toEqual(expect.arrayContaining(["hiddenSize", "maxLength", "seed", "val_accuracy"]));
     await page.getByLabel("seulement les différences").check();
     await expect(page.locator(".courant-run-table[data-diff-only=true]")).toHaveCount(1);
     const shown = await columns();
-    const parameters = ["hiddenSize", "maxLength", "embeddingDim", "epochs", "learningRate", "dropoutRate", "batchSize", "seed"];
+    const parameters = [
+      "hiddenSize",
+      "maxLength",
+      "embeddingDim",
+      "epochs",
+      "learningRate",
+      "dropoutRate",
+      "batchSize",
+      "seed"
+    ];
     expect(shown.filter((c) => parameters.includes(c))).toEqual(["hiddenSize"]);
 
     // The overlaid curves' legend names only what differs.
@@ -44,8 +61,14 @@ test.describe("comparing configurations (essay)", () => {
       await ledgerRows(page).nth(0).locator("td[data-column=hiddenSize]").click();
       await expect(ledgerRows(page).nth(0)).toHaveClass(/courant-selected/, {timeout: 2000});
     }).toPass();
-    await expect(page.locator(`.courant-run-curves g[data-run-id="${ids[0]}"]`).first()).toHaveAttribute("stroke-width", "4");
-    await expect(page.locator(`.courant-run-curves g[data-run-id="${ids[1]}"]`).first()).toHaveAttribute("stroke-width", "2");
+    await expect(page.locator(`.courant-run-curves g[data-run-id="${ids[0]}"]`).first()).toHaveAttribute(
+      "stroke-width",
+      "4"
+    );
+    await expect(page.locator(`.courant-run-curves g[data-run-id="${ids[1]}"]`).first()).toHaveAttribute(
+      "stroke-width",
+      "2"
+    );
 
     // « Restaurer » sets the controls and the address; the cache shows the result at once.
     await ledgerRows(page).nth(0).getByRole("button", {name: "Restaurer"}).click();
@@ -122,7 +145,9 @@ test.describe("comparing configurations (essay)", () => {
     await expect(progress).toContainText("3 / 3");
     const points = page.locator(".courant-sweep-charts .courant-sweep-point");
     await expect(points).toHaveCount(6); // val_accuracy and val_loss, three configurations each
-    const hiddenSizes = await points.evaluateAll((cs) => cs.map((c) => JSON.parse(c.getAttribute("data-config")!).hiddenSize));
+    const hiddenSizes = await points.evaluateAll((cs) =>
+      cs.map((c) => JSON.parse(c.getAttribute("data-config")!).hiddenSize)
+    );
     expect(hiddenSizes.slice(0, 3).sort((a, b) => a - b)).toEqual([16, 32, 48]);
     await expect(page.locator(".courant-sweep-multiples")).toHaveCount(1);
     await expect(ledgerRows(page)).toHaveCount(4);

@@ -2,8 +2,9 @@ import {expect, test, type Page} from "@playwright/test";
 import {DRAG_VALUES} from "../build/bench/reader.js";
 import {numTensors, siteURL, watchConsole} from "./helpers.js";
 
-const HIDDEN = "form:has-text(\"Taille de l'état caché\") input[type=range]";
-const finished = (page: Page) => expect(page.locator(".courant-training-status")).toContainText("Entraînement terminé", {timeout: 120_000});
+const HIDDEN = 'form:has-text("Taille de l\'état caché") input[type=range]';
+const finished = (page: Page) =>
+  expect(page.locator(".courant-training-status")).toContainText("Entraînement terminé", {timeout: 120_000});
 
 /** The page's tensor count once it stops changing (two equal readings a second apart). */
 async function steadyTensors(page: Page): Promise<number> {
@@ -16,7 +17,9 @@ async function steadyTensors(page: Page): Promise<number> {
   }
 }
 
-test("a drag of the hidden size through 30 values leaves outputs of the last value, no error, no new worker, no tensor", async ({page}, testInfo) => {
+test("a drag of the hidden size through 30 values leaves outputs of the last value, no error, no new worker, no tensor", async ({
+  page
+}, testInfo) => {
   test.setTimeout(240_000);
   const errors = watchConsole(page);
   const workers: string[] = [];
@@ -49,7 +52,9 @@ test("a drag of the hidden size through 30 values leaves outputs of the last val
   await expect(page.locator(".courant-cell[data-state=error], .courant-cell[data-state=blocked]")).toHaveCount(0);
 
   const stats = await page.evaluate(() => (globalThis as any).__courantWorkers);
-  expect(workers.length, `workers created during the drag (${JSON.stringify(stats.replaced)} replaced)`).toBe(workersAtLoad);
+  expect(workers.length, `workers created during the drag (${JSON.stringify(stats.replaced)} replaced)`).toBe(
+    workersAtLoad
+  );
   expect(await steadyTensors(page)).toBe(baseline);
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,9 @@ test("a slider re-runs exactly the cells that depend on it", async ({page}) => {
   expect(errors).toEqual([]);
 });
 
-test("a stale run is aborted before the new run shows anything, and the new run does not wait for the stale loop", async ({page}) => {
+test("a stale run is aborted before the new run shows anything, and the new run does not wait for the stale loop", async ({
+  page
+}) => {
   await page.goto("cancellation.html");
   await expect(page.locator("#computing")).toHaveText("computing with 1");
   // When the new run's output appears (page time), for the order of events below.
@@ -43,7 +45,9 @@ test("a stale run is aborted before the new run shows anything, and the new run 
   expect(log.indexOf(aborted!)).toBeLessThan(log.indexOf(restarted!));
   expect(aborted!.t).toBeLessThanOrEqual(shownAt);
   // …and its loop stopped (within a few ms, at its next check: the bench measures how fast).
-  await expect.poll(() => page.evaluate(() => (window as any).__log.some((e: any) => e.n === 1 && e.event === "stopped"))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__log.some((e: any) => e.n === 1 && e.event === "stopped")))
+    .toBe(true);
   // …and the new run started while the stale loop still had most of its 10 s to go: it did not wait for it.
   expect(restarted!.t).toBeLessThan(started!.t + 10_000);
   expect(log.filter((e) => e.n === 1 && e.event === "start")).toHaveLength(1);

@@ -1,7 +1,8 @@
 import {expect, test, type Page} from "@playwright/test";
 import {numTensors, setInput, siteURL, watchConsole} from "./helpers.js";
 
-const runsOf = (page: Page, output: string) => page.locator(`.courant-cell[data-outputs~="${output}"]`).getAttribute("data-runs").then(Number);
+const runsOf = (page: Page, output: string) =>
+  page.locator(`.courant-cell[data-outputs~="${output}"]`).getAttribute("data-runs").then(Number);
 const trainingStatus = (page: Page) => page.locator(".courant-training-status");
 
 async function waitForTraining(page: Page) {
@@ -13,8 +14,18 @@ test.describe("the RNN essay", () => {
     const errors = watchConsole(page);
     await page.goto(siteURL(testInfo, "rnn-basics.html"));
     await expect(page.locator("h1")).toHaveText("RNN Basiques avec TensorFlow");
-    for (const heading of ["Objectifs du notebook", "1. Installation et imports", "2. Comprendre les RNN", "3. Implémentation d'un RNN Simple", "4. Différentes Architectures RNN",
-      "5. Projet Pratique : Analyse de Sentiment", "6. Visualisation de l'État Caché", "7. Comparaison : RNN vs Baseline", "8. Limitations des RNN et Solutions", "9. Conclusion et Points Clés"]) {
+    for (const heading of [
+      "Objectifs du notebook",
+      "1. Installation et imports",
+      "2. Comprendre les RNN",
+      "3. Implémentation d'un RNN Simple",
+      "4. Différentes Architectures RNN",
+      "5. Projet Pratique : Analyse de Sentiment",
+      "6. Visualisation de l'État Caché",
+      "7. Comparaison : RNN vs Baseline",
+      "8. Limitations des RNN et Solutions",
+      "9. Conclusion et Points Clés"
+    ]) {
       await expect(page.locator("h2", {hasText: heading})).toHaveCount(1);
     }
     await waitForTraining(page);
@@ -47,8 +58,12 @@ test.describe("the RNN essay", () => {
   test("hidden size 128 → 64 re-runs the RNN but not the data or the baseline", async ({page}, testInfo) => {
     await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=6"));
     await expect(trainingStatus(page)).toContainText(/époque [1-5] \/ 6/, {timeout: 60_000});
-    const before = {training: await runsOf(page, "training"), baseline: await runsOf(page, "baselineTraining"), tokenizer: await runsOf(page, "tokenizer")};
-    await setInput(page, "form:has-text(\"Taille de l'état caché\") input[type=range]", 64);
+    const before = {
+      training: await runsOf(page, "training"),
+      baseline: await runsOf(page, "baselineTraining"),
+      tokenizer: await runsOf(page, "tokenizer")
+    };
+    await setInput(page, 'form:has-text("Taille de l\'état caché") input[type=range]', 64);
     await expect(page.locator("main")).toContainText(/simple_rnn \(SimpleRNN\)\(None, 64\)10\s560/);
     await waitForTraining(page);
     expect(await runsOf(page, "training")).toBe(before.training + 1);
@@ -57,8 +72,8 @@ test.describe("the RNN essay", () => {
     // The cancelled run's network and optimizer are gone: a second change returns to the same tensor count.
     await expect(page.locator(".courant-cell.courant-running")).toHaveCount(0, {timeout: 120_000});
     const settled = await numTensors(page);
-    await setInput(page, "form:has-text(\"Taille de l'état caché\") input[type=range]", 96);
-    await setInput(page, "form:has-text(\"Taille de l'état caché\") input[type=range]", 64);
+    await setInput(page, 'form:has-text("Taille de l\'état caché") input[type=range]', 96);
+    await setInput(page, 'form:has-text("Taille de l\'état caché") input[type=range]', 64);
     await waitForTraining(page);
     await expect(page.locator(".courant-cell.courant-running")).toHaveCount(0, {timeout: 120_000});
     expect(await numTensors(page)).toBe(settled);
@@ -74,7 +89,9 @@ test.describe("the RNN essay", () => {
     await expect(prediction).not.toHaveAttribute("data-score", before!);
     await page.getByLabel("Phrase à visualiser").fill("Catastrophique, je regrette mon achat");
     await expect(page.locator("figcaption", {hasText: "« Catastrophique, je regrette mon achat »"})).toHaveCount(1);
-    await expect(page.locator("figure", {hasText: "« Catastrophique"}).locator("text", {hasText: "regrette"})).toHaveCount(1);
+    await expect(
+      page.locator("figure", {hasText: "« Catastrophique"}).locator("text", {hasText: "regrette"})
+    ).toHaveCount(1);
     expect(await runsOf(page, "training")).toBe(trainingRuns);
   });
 
@@ -87,7 +104,7 @@ test.describe("the RNN essay", () => {
       "",
       "zorglub qwerty",
       "fantastique ".repeat(900) + "x".repeat(200),
-      "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">",
+      '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">',
       "🙂 film génial 👍",
       "film\u00a0fantastique\u00a0vraiment"
     ];
@@ -105,7 +122,9 @@ test.describe("the RNN essay", () => {
   });
 });
 
-test("the trained model and tokenizer download, and loading them back gives the same predictions", async ({page}, testInfo) => {
+test("the trained model and tokenizer download, and loading them back gives the same predictions", async ({
+  page
+}, testInfo) => {
   const errors = watchConsole(page);
   await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=2"));
   await expect(page.locator(".courant-training-status")).toContainText("Entraînement terminé", {timeout: 120_000});
@@ -124,11 +143,17 @@ test("the trained model and tokenizer download, and loading them back gives the 
   await page.getByRole("button", {name: "Télécharger le tokenizer"}).click();
   await expect.poll(() => files.length).toBe(3);
   await Promise.all(downloads);
-  expect(files.map((f) => f.split("/").pop()).sort()).toEqual(["rnn_sentiment_model.json", "rnn_sentiment_model.weights.bin", "tokenizer.json"]);
+  expect(files.map((f) => f.split("/").pop()).sort()).toEqual([
+    "rnn_sentiment_model.json",
+    "rnn_sentiment_model.weights.bin",
+    "tokenizer.json"
+  ]);
 
   await page.getByLabel("Modèle sauvegardé").setInputFiles(files.filter((f) => f.includes("rnn_sentiment_model")));
   await page.getByLabel("Tokenizer sauvegardé").setInputFiles(files.filter((f) => f.endsWith("tokenizer.json")));
-  await expect(page.locator("main")).toContainText(/Paire chargée : sentiment_rnn, 129\s441 paramètres, séquences de 20/);
+  await expect(page.locator("main")).toContainText(
+    /Paire chargée : sentiment_rnn, 129\s441 paramètres, séquences de 20/
+  );
   await expect(prediction).toHaveAttribute("data-score", score!);
   await page.getByLabel("Votre phrase").fill("Qualité médiocre, très déçu");
   await expect(prediction).not.toHaveAttribute("data-score", score!);

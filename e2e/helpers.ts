@@ -30,7 +30,9 @@ export async function settled(page: Page) {
 }
 
 export async function numTensors(page: Page): Promise<number> {
-  return page.evaluate(async () => ((await (window as any).__courant.tf()) as typeof import("@tensorflow/tfjs")).memory().numTensors);
+  return page.evaluate(
+    async () => ((await (window as any).__courant.tf()) as typeof import("@tensorflow/tfjs")).memory().numTensors
+  );
 }
 
 /** The site (pages/) URL of the same flavour (dev or build) as the project's fixtures. */

@@ -45,7 +45,6 @@ ticks: <span id="ticks">\${ticks}</span>.
 `;
 
 test.describe("hot update in courant dev", () => {
-
   let dir: string;
   let server: ChildProcess;
   let base: string;
@@ -116,7 +115,9 @@ test.describe("hot update in courant dev", () => {
     expect(await sameWindow(page)).toBe("still here");
   });
 
-  test("a changed module re-runs the cells that import it; a broken one shows its error and recovers", async ({page}) => {
+  test("a changed module re-runs the cells that import it; a broken one shows its error and recovers", async ({
+    page
+  }) => {
     const before = await open(page);
     edit("lib.ts", () => "export const answer = 43;\n");
     await expect(page.locator("#lib")).toHaveText("43");

@@ -1,7 +1,9 @@
 import {expect, test} from "@playwright/test";
 import {setInput} from "./helpers.js";
 
-test("in dev, an infinite loop errors on its cell after a few seconds and the page stays usable", async ({page}, testInfo) => {
+test("in dev, an infinite loop errors on its cell after a few seconds and the page stays usable", async ({
+  page
+}, testInfo) => {
   test.skip(testInfo.project.name !== "dev", "the loop guard is a dev feature: a built site has no guard");
   await page.goto("loop-guard.html");
   await expect(page.locator("#square")).toHaveText("4");

@@ -62,7 +62,12 @@ test("Generators, Mutable, now, width, dark, visibility and resize follow Observ
   await expect(page.locator("#clicks")).toHaveText("2");
   await expect(page.locator("#ticks")).toHaveText("ticking");
   await expect(page.locator("#queued")).toHaveText("c");
-  for (const [id, text] of [["now", "now ok"], ["width", "width ok"], ["dark", "dark ok"], ["visible", "visible"]]) {
+  for (const [id, text] of [
+    ["now", "now ok"],
+    ["width", "width ok"],
+    ["dark", "dark ok"],
+    ["visible", "visible"]
+  ]) {
     await expect(page.locator(`#${id}`)).toHaveText(text);
   }
   await expect(page.locator("#resized")).toHaveText("resized");
@@ -86,7 +91,9 @@ test("browser globals and npm: imports compile and run; run=false blocks do not"
   await expect(page.locator("pre code.language-js")).toContainText('const total = "not run";');
   const failed = page.locator(".courant-cell[data-state=error]");
   await expect(failed).toHaveCount(1);
-  await expect(failed).toContainText("the package courant-no-such-package is not installed; run npm install courant-no-such-package");
+  await expect(failed).toContainText(
+    "the package courant-no-such-package is not installed; run npm install courant-no-such-package"
+  );
 });
 
 test("a page downloads only the builtins it names", async ({page}) => {
@@ -100,7 +107,9 @@ test("a page downloads only the builtins it names", async ({page}) => {
   };
   const d3 = await loads("stdlib-d3.html", () => expect(page.locator("#d3")).toHaveText("3.14"));
   const tex = await loads("stdlib-tex.html", () => expect(page.locator("#inline math")).toHaveCount(1));
-  const mermaid = await loads("stdlib-mermaid.html", () => expect(page.locator(".courant-cell svg")).toContainText("End"));
+  const mermaid = await loads("stdlib-mermaid.html", () =>
+    expect(page.locator(".courant-cell svg")).toContainText("End")
+  );
   // Each library came in chunks of its own, which the plain page did not load, and the others do not share.
   for (const chunks of [d3, tex, mermaid]) expect(chunks.length).toBeGreaterThan(0);
   expect(tex.filter((script) => d3.includes(script))).toEqual([]);

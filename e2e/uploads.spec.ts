@@ -43,7 +43,9 @@ async function pick(page: Page, model: Upload[], tokenizer: Upload) {
   await settled(page);
 }
 
-test("hostile uploads are refused in French on the loading cell, block its dependents and leak nothing", async ({page}, testInfo) => {
+test("hostile uploads are refused in French on the loading cell, block its dependents and leak nothing", async ({
+  page
+}, testInfo) => {
   const uncaught: string[] = [];
   page.on("pageerror", (error) => uncaught.push(error.message));
   await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=2"));
@@ -54,7 +56,10 @@ test("hostile uploads are refused in French on the loading cell, block its depen
   await settled(page);
   const baseline = await numTensors(page);
 
-  const goodModel = [json("rnn_sentiment_model.json", pair.modelJson), bin("rnn_sentiment_model.weights.bin", pair.weights)];
+  const goodModel = [
+    json("rnn_sentiment_model.json", pair.modelJson),
+    bin("rnn_sentiment_model.weights.bin", pair.weights)
+  ];
   const goodTokenizer = json("tokenizer.json", pair.tokenizerJson);
   const tokenizer = JSON.parse(pair.tokenizerJson);
   const tokenizerWith = (wordIndex: Record<string, number>) => {
@@ -64,18 +69,42 @@ test("hostile uploads are refused in French on the loading cell, block its depen
     return json("tokenizer.json", JSON.stringify({...tokenizer, config}));
   };
   const cases: {what: string; model: Upload[]; tokenizer: Upload; message: RegExp}[] = [
-    {what: "a model.json that is not JSON", model: [json("rnn_sentiment_model.json", "<html>pas un modèle</html>"), goodModel[1]],
-      tokenizer: goodTokenizer, message: /« rnn_sentiment_model\.json » n'est pas un fichier JSON lisible/},
-    {what: "8 MB of junk as model.json", model: [bin("rnn_sentiment_model.json", Buffer.alloc(8 << 20, "\u0001junk "))],
-      tokenizer: goodTokenizer, message: /n'est pas un fichier JSON lisible/},
-    {what: "a truncated .bin", model: [goodModel[0], bin("rnn_sentiment_model.weights.bin", pair.weights.subarray(0, 1000))],
-      tokenizer: goodTokenizer, message: /font 1\s000 octets, mais « rnn_sentiment_model\.json » en annonce .* tronqué/},
-    {what: "no .bin at all", model: [goodModel[0]], tokenizer: goodTokenizer,
-      message: /Il manque le fichier de poids « rnn_sentiment_model\.weights\.bin »/},
-    {what: "a tokenizer with a negative index", model: goodModel, tokenizer: tokenizerWith({bien: 1, mal: -2}),
-      message: /Le tokenizer « tokenizer\.json » est invalide : « word_index\["mal"\] » devrait être un entier positif/},
-    {what: "a vocabulary smaller than the tokenizer's indices", model: goodModel, tokenizer: tokenizerWith({bien: 1, mal: 5000}),
-      message: /Le vocabulaire du modèle .* est trop petit pour le tokenizer/}
+    {
+      what: "a model.json that is not JSON",
+      model: [json("rnn_sentiment_model.json", "<html>pas un modèle</html>"), goodModel[1]],
+      tokenizer: goodTokenizer,
+      message: /« rnn_sentiment_model\.json » n'est pas un fichier JSON lisible/
+    },
+    {
+      what: "8 MB of junk as model.json",
+      model: [bin("rnn_sentiment_model.json", Buffer.alloc(8 << 20, "\u0001junk "))],
+      tokenizer: goodTokenizer,
+      message: /n'est pas un fichier JSON lisible/
+    },
+    {
+      what: "a truncated .bin",
+      model: [goodModel[0], bin("rnn_sentiment_model.weights.bin", pair.weights.subarray(0, 1000))],
+      tokenizer: goodTokenizer,
+      message: /font 1\s000 octets, mais « rnn_sentiment_model\.json » en annonce .* tronqué/
+    },
+    {
+      what: "no .bin at all",
+      model: [goodModel[0]],
+      tokenizer: goodTokenizer,
+      message: /Il manque le fichier de poids « rnn_sentiment_model\.weights\.bin »/
+    },
+    {
+      what: "a tokenizer with a negative index",
+      model: goodModel,
+      tokenizer: tokenizerWith({bien: 1, mal: -2}),
+      message: /Le tokenizer « tokenizer\.json » est invalide : « word_index\["mal"\] » devrait être un entier positif/
+    },
+    {
+      what: "a vocabulary smaller than the tokenizer's indices",
+      model: goodModel,
+      tokenizer: tokenizerWith({bien: 1, mal: 5000}),
+      message: /Le vocabulaire du modèle .* est trop petit pour le tokenizer/
+    }
   ];
   for (const {what, model, tokenizer: tokenizerFile, message} of cases) {
     await test.step(what, async () => {
@@ -96,7 +125,9 @@ test("hostile uploads are refused in French on the loading cell, block its depen
   await test.step("a good pair still loads, and predicts what the trained model did", async () => {
     await pick(page, goodModel, goodTokenizer);
     await expect(loadingCell(page)).toHaveAttribute("data-state", "done");
-    await expect(page.locator("main")).toContainText(/Paire chargée : sentiment_rnn, 129\s441 paramètres, séquences de 20/);
+    await expect(page.locator("main")).toContainText(
+      /Paire chargée : sentiment_rnn, 129\s441 paramètres, séquences de 20/
+    );
     await expect(page.locator(".courant-cell[data-state=error], .courant-cell[data-state=blocked]")).toHaveCount(0);
     await expect(prediction).toHaveAttribute("data-score", trainedScore!);
   });

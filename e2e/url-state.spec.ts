@@ -1,12 +1,15 @@
 import {expect, test, type Page} from "@playwright/test";
 import {runs, setInput, settled, siteURL, watchConsole} from "./helpers.js";
 
-const values = (page: Page) => page.evaluate(() => ({...((window as any).__values ?? {})}) as Record<string, unknown[]>);
+const values = (page: Page) =>
+  page.evaluate(() => ({...((window as any).__values ?? {})}) as Record<string, unknown[]>);
 const search = (page: Page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 const note = (page: Page, key: string) => page.locator(`[data-url-note="${key}"]`);
 
 test.describe("inputs bound to the address (fixture)", () => {
-  test("a link's value is the first and only value the cell runs with; the address follows the slider", async ({page}) => {
+  test("a link's value is the first and only value the cell runs with; the address follows the slider", async ({
+    page
+  }) => {
     const errors = watchConsole(page);
     await page.goto("url-state.html?n=7&other=keep");
     await expect(page.locator("#n")).toHaveText("7");
@@ -79,7 +82,10 @@ test.describe("the essay's parameters in the address", () => {
   };
   const seedBox = (page: Page) => page.locator("form:has-text('Graine (seed)') input[type=number]");
 
-  test("?seed=-1, ?lr=-1, ?batch=7 are fitted with French notes; the copied link reproduces the run", async ({page, context}, testInfo) => {
+  test("?seed=-1, ?lr=-1, ?batch=7 are fitted with French notes; the copied link reproduces the run", async ({
+    page,
+    context
+  }, testInfo) => {
     const errors = watchConsole(page);
     await page.goto(siteURL(testInfo, "rnn-basics.html?seed=-1&lr=-1&batch=7&epochs=1"));
     await expect(seedBox(page)).toHaveValue("0");
@@ -109,7 +115,7 @@ test.describe("the essay's parameters in the address", () => {
   test("?seed=4294967295 runs every cell; ?hidden=1e9 is clamped to 256 with a note", async ({page}, testInfo) => {
     await page.goto(siteURL(testInfo, "rnn-basics.html?seed=4294967295&hidden=1e9&epochs=1"));
     await expect(seedBox(page)).toHaveValue("4294967295");
-    await expect(page.locator("form:has-text(\"Taille de l'état caché\") input[type=range]")).toHaveValue("256");
+    await expect(page.locator('form:has-text("Taille de l\'état caché") input[type=range]')).toHaveValue("256");
     await expect(note(page, "hidden")).toHaveAttribute("data-reason", "clamped");
     await expect(note(page, "seed")).toHaveCount(0);
     await finalLoss(page);

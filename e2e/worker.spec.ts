@@ -16,14 +16,19 @@ for (const {name, query, shows, timeout} of cases) {
     const {worker, main} = await page.evaluate(() => (window as any).__histories);
     for (const key of ["loss", "accuracy", "val_loss", "val_accuracy"]) {
       expect(worker.history[key].length).toBe(2);
-      worker.history[key].forEach((value: number, i: number) => expect(Math.abs(value - main.history[key][i]), key).toBeLessThanOrEqual(1e-6));
+      worker.history[key].forEach((value: number, i: number) =>
+        expect(Math.abs(value - main.history[key][i]), key).toBeLessThanOrEqual(1e-6)
+      );
     }
   });
 }
 
 test("a model built in the worker has exactly the weights this thread would draw for the seed", async ({page}) => {
   await page.goto("worker.html");
-  await expect(page.locator("#created")).toHaveText("embedding/embeddings true, simple_rnn/simple_rnn_cell/kernel true, simple_rnn/simple_rnn_cell/recurrent_kernel true, simple_rnn/simple_rnn_cell/bias true, dense/kernel true, dense/bias true", {timeout: 60_000});
+  await expect(page.locator("#created")).toHaveText(
+    "embedding/embeddings true, simple_rnn/simple_rnn_cell/kernel true, simple_rnn/simple_rnn_cell/recurrent_kernel true, simple_rnn/simple_rnn_cell/bias true, dense/kernel true, dense/bias true",
+    {timeout: 60_000}
+  );
 });
 
 test("an input change stops the worker's run within one batch, and the same worker runs the next", async ({page}) => {
@@ -33,7 +38,9 @@ test("an input change stops the worker's run within one batch, and the same work
   await expect(page.locator("#long-epoch")).toHaveText(/^[1-9]/, {timeout: 60_000});
   const created = workers.length;
   await setInput(page, "input[type=range]", 2);
-  await expect.poll(() => page.evaluate(() => (window as any).__workerStats().aborted.length), {timeout: 30_000}).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__workerStats().aborted.length), {timeout: 30_000})
+    .toBeGreaterThanOrEqual(1);
   const [aborted] = await page.evaluate(() => (window as any).__workerStats().aborted);
   expect(aborted.stepsAfterAbort).toBeLessThanOrEqual(1);
   // The fused kernels trained it: tfjs was never loaded in that worker, so it holds no tensor.

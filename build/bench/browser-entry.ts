@@ -11,7 +11,10 @@ Object.assign(window, {
       for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
     });
     // Only the training loop is watched: model building and data preparation are measured apart.
-    const figures = await measureCourant(backend, epochs, kernels, {start: () => observer.observe({type: "longtask"}), stop: () => observer.disconnect()});
+    const figures = await measureCourant(backend, epochs, kernels, {
+      start: () => observer.observe({type: "longtask"}),
+      stop: () => observer.disconnect()
+    });
     return {...figures, longestTaskMs: longest};
   },
   benchStock: measureStock,

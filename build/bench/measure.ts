@@ -37,7 +37,10 @@ export async function useBackend(name: string): Promise<boolean> {
 }
 
 /** tfjs kernels dispatched by one training batch (after a first batch has created Adam's slots), and for the fused path its wasm calls. */
-async function countKernels(data: {x: Int32Array[]; y: Int32Array}, fused: boolean): Promise<{kernels: number; wasmCalls?: number}> {
+async function countKernels(
+  data: {x: Int32Array[]; y: Int32Array},
+  fused: boolean
+): Promise<{kernels: number; wasmCalls?: number}> {
   const network = Network.create(sentimentRnnSpec(), {seed: 1});
   const optimizer = tf.train.adam(1e-3);
   const trainer = fused ? await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}) : null;
@@ -55,7 +58,12 @@ async function countKernels(data: {x: Int32Array[]; y: Int32Array}, fused: boole
 }
 
 /** Courant's lean network on the seed config (640 examples, T=20, Embedding 1000×100, SimpleRNN 128, dropout .3/.3, batch 32, validation .2). */
-export async function measureCourant(backend: string, epochs: number, kernels: "auto" | "tfjs", watch: {start(): void; stop(): void} = {start() {}, stop() {}}): Promise<TrainingFigures> {
+export async function measureCourant(
+  backend: string,
+  epochs: number,
+  kernels: "auto" | "tfjs",
+  watch: {start(): void; stop(): void} = {start() {}, stop() {}}
+): Promise<TrainingFigures> {
   if (!(await useBackend(backend))) return {backend, ...EMPTY, note: "backend did not start"};
   const data = seedData();
   const started = now();
@@ -80,7 +88,8 @@ export async function measureCourant(backend: string, epochs: number, kernels: "
   const steady = durations.length > 1 ? median(durations.slice(1)) : durations[0];
   const ten = epochs >= 10 ? ends[9] : durations[0] + steady * 9;
   return {
-    backend, buildMs,
+    backend,
+    buildMs,
     epochSeconds: steady,
     tenEpochSeconds: ten,
     samplesPerSecond: 409 / steady,
@@ -96,17 +105,26 @@ export async function measureStock(backend: string, batches: number): Promise<Tr
   if (!(await useBackend(backend))) return {backend, ...EMPTY, note: "backend did not start"};
   const data = seedData();
   let started = now();
-  const model = tf.sequential({layers: [
-    tf.layers.embedding({inputDim: 1000, outputDim: 100, inputLength: 20}),
-    tf.layers.simpleRNN({units: 128, dropout: 0.3, recurrentDropout: 0.3}),
-    tf.layers.dropout({rate: 0.3}),
-    tf.layers.dense({units: 1, activation: "sigmoid"})
-  ]});
+  const model = tf.sequential({
+    layers: [
+      tf.layers.embedding({inputDim: 1000, outputDim: 100, inputLength: 20}),
+      tf.layers.simpleRNN({units: 128, dropout: 0.3, recurrentDropout: 0.3}),
+      tf.layers.dropout({rate: 0.3}),
+      tf.layers.dense({units: 1, activation: "sigmoid"})
+    ]
+  });
   model.compile({optimizer: "adam", loss: "binaryCrossentropy", metrics: ["accuracy"]});
   const buildMs = now() - started;
   const batch = (b: number) => {
     const rows = data.train.x.slice(b * 32, b * 32 + 32);
-    return [tf.tensor2d(rows.flatMap((r) => Array.from(r)), [rows.length, 20], "int32"), tf.tensor1d(Array.from(data.train.y.slice(b * 32, b * 32 + 32)))] as const;
+    return [
+      tf.tensor2d(
+        rows.flatMap((r) => Array.from(r)),
+        [rows.length, 20],
+        "int32"
+      ),
+      tf.tensor1d(Array.from(data.train.y.slice(b * 32, b * 32 + 32)))
+    ] as const;
   };
   try {
     const [x0, y0] = batch(0);
@@ -124,9 +142,22 @@ export async function measureStock(backend: string, batches: number): Promise<Tr
     }
     const perBatch = median(times);
     const epoch = perBatch * 13 + perBatch * 0.3 * 4; // 13 training batches + validation forward passes
-    return {backend, buildMs, epochSeconds: epoch, tenEpochSeconds: epoch * 10, samplesPerSecond: 409 / epoch, kernelsPerBatch: profile.kernels.length, note: `extrapolated from ${batches} batch(es) after a warm-up batch`};
+    return {
+      backend,
+      buildMs,
+      epochSeconds: epoch,
+      tenEpochSeconds: epoch * 10,
+      samplesPerSecond: 409 / epoch,
+      kernelsPerBatch: profile.kernels.length,
+      note: `extrapolated from ${batches} batch(es) after a warm-up batch`
+    };
   } catch (error) {
-    return {backend, ...EMPTY, buildMs, note: `training fails: ${String((error as Error).message ?? error).slice(0, 90)}`};
+    return {
+      backend,
+      ...EMPTY,
+      buildMs,
+      note: `training fails: ${String((error as Error).message ?? error).slice(0, 90)}`
+    };
   } finally {
     model.dispose();
   }

@@ -36,13 +36,18 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const FIRST_PORT = 3900;
 const QUIET_MS = 500;
 /** Up to the slider's maximum and back: 30 values, 100 ms apart, ending away from the default (128). */
-export const DRAG_VALUES = [...Array.from({length: 16}, (_, i) => 136 + 8 * i), ...Array.from({length: 14}, (_, i) => 248 - 8 * i)];
+export const DRAG_VALUES = [
+  ...Array.from({length: 16}, (_, i) => 136 + 8 * i),
+  ...Array.from({length: 14}, (_, i) => 248 - 8 * i)
+];
 const DRAG_INTERVAL_MS = 100;
 
 export function readerLine(r: ReaderFigures): string {
-  return `reader: controls ${ms(r.controlsMs)} ms, first epoch ${ms(r.firstEpochMs)} ms, settled ${ms(r.settledMs)} ms, ` +
+  return (
+    `reader: controls ${ms(r.controlsMs)} ms, first epoch ${ms(r.firstEpochMs)} ms, settled ${ms(r.settledMs)} ms, ` +
     `drag settled ${ms(r.dragSettledMs)} ms after the last change, ${r.workersDuringDrag} workers created during the drag, ` +
-    `longest task ${ms(Math.max(r.longestLoadTaskMs, r.longestDragTaskMs))} ms, load ${Math.round(r.loadGzipBytes / 1024)} KB gzip`;
+    `longest task ${ms(Math.max(r.longestLoadTaskMs, r.longestDragTaskMs))} ms, load ${Math.round(r.loadGzipBytes / 1024)} KB gzip`
+  );
 }
 
 const ms = (x: number) => String(Math.round(x));
@@ -85,13 +90,29 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const workersDuringDrag = workers - workersAtLoad;
     const longestDragTaskMs = (await page.evaluate("window.__reader.longest")) as number;
     const afterDrag = await pageTensors(page);
-    const acks = (await page.evaluate(`window.__courantWorkers?.aborted.slice(${acksBefore ?? 0}).map((a) => a.ackMs) ?? null`)) as number[] | null;
-    const finalHidden = Number(await page.evaluate(`[...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]").value`));
+    const acks = (await page.evaluate(
+      `window.__courantWorkers?.aborted.slice(${acksBefore ?? 0}).map((a) => a.ackMs) ?? null`
+    )) as number[] | null;
+    const finalHidden = Number(
+      await page.evaluate(
+        `[...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]").value`
+      )
+    );
     return {
-      controlsMs: marks.controls, firstEpochMs: marks.firstEpoch, settledMs, dragSettledMs: dragSettled - lastChange,
-      workersAtLoad, workersDuringDrag, longestLoadTaskMs, longestDragTaskMs,
-      requests: load.length, loadBytes: sum(load.map((l) => l.raw)), loadGzipBytes: sum(load.map((l) => l.gzip)),
-      pageTensors: {baseline, afterDrag}, finalHidden, abortAcks: acks && summarize(acks)
+      controlsMs: marks.controls,
+      firstEpochMs: marks.firstEpoch,
+      settledMs,
+      dragSettledMs: dragSettled - lastChange,
+      workersAtLoad,
+      workersDuringDrag,
+      longestLoadTaskMs,
+      longestDragTaskMs,
+      requests: load.length,
+      loadBytes: sum(load.map((l) => l.raw)),
+      loadGzipBytes: sum(load.map((l) => l.gzip)),
+      pageTensors: {baseline, afterDrag},
+      finalHidden,
+      abortAcks: acks && summarize(acks)
     };
   } finally {
     await context.close();
@@ -125,7 +146,9 @@ const WATCH = `(() => {
  */
 async function settle(page: Page, since: number): Promise<number> {
   await page.evaluate(`window.__reader.quietSince = undefined`);
-  return (await page.waitForFunction(`(() => {
+  return (await page
+    .waitForFunction(
+      `(() => {
     const reader = window.__reader;
     const views = [...(window.__courant?.views?.values() ?? [])];
     const busy = views.some((view) => view.computing || view.root.dataset.state === "pending")
@@ -135,7 +158,11 @@ async function settle(page: Page, since: number): Promise<number> {
     else reader.quietSince ??= performance.now();
     const from = Math.max(reader.quietSince ?? Infinity, reader.lastMutation);
     return !busy && performance.now() - from > ${QUIET_MS} ? from : false;
-  })()`, undefined, {polling: 50}).then((handle) => handle.jsonValue())) as number;
+  })()`,
+      undefined,
+      {polling: 50}
+    )
+    .then((handle) => handle.jsonValue())) as number;
 }
 
 function pageTensors(page: Page): Promise<number> {
@@ -146,30 +173,39 @@ function pageTensors(page: Page): Promise<number> {
  * A reverse proxy in front of the preview server that counts what the browser receives: per response, the
  * header and body bytes, and the body's size once gzipped (what a compressing server would send).
  */
-async function countingProxy(target: number): Promise<{port: number; server: Server; take(): {raw: number; gzip: number}[]}> {
+async function countingProxy(
+  target: number
+): Promise<{port: number; server: Server; take(): {raw: number; gzip: number}[]}> {
   let responses: {raw: number; gzip: number}[] = [];
   const server = createHttpServer((request, response) => {
-    const upstream = httpRequest({host: "127.0.0.1", port: target, path: request.url, method: request.method, headers: request.headers}, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-      answer.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const headers = answer.rawHeaders.reduce((n, h) => n + h.length + 2, 20);
-        responses.push({raw: headers + body.length, gzip: headers + (body.length ? gzipSync(body).length : 0)});
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        response.end(body);
-      });
-    });
+    const upstream = httpRequest(
+      {host: "127.0.0.1", port: target, path: request.url, method: request.method, headers: request.headers},
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const headers = answer.rawHeaders.reduce((n, h) => n + h.length + 2, 20);
+          responses.push({raw: headers + body.length, gzip: headers + (body.length ? gzipSync(body).length : 0)});
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          response.end(body);
+        });
+      }
+    );
     upstream.on("error", () => response.writeHead(502).end());
     request.pipe(upstream);
   });
   const port = await freePort(FIRST_PORT + 50);
   await new Promise<void>((resolvePromise) => server.listen(port, "127.0.0.1", resolvePromise));
-  return {port, server, take() {
-    const taken = responses;
-    responses = [];
-    return taken;
-  }};
+  return {
+    port,
+    server,
+    take() {
+      const taken = responses;
+      responses = [];
+      return taken;
+    }
+  };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -182,7 +218,9 @@ function summarize(ms: number[]): {count: number; medianMs: number; maxMs: numbe
 /** `courant preview` on the first free port from FIRST_PORT. */
 async function preview(siteDir: string): Promise<{port: number; server: ChildProcess}> {
   const port = await freePort(FIRST_PORT);
-  const server = spawn(process.execPath, [join(root, "build/courant.js"), "preview", siteDir, "--port", String(port)], {stdio: ["ignore", "pipe", "inherit"]});
+  const server = spawn(process.execPath, [join(root, "build/courant.js"), "preview", siteDir, "--port", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"]
+  });
   await new Promise<void>((resolvePromise, reject) => {
     server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("previewing") && resolvePromise());
     server.once("exit", (code) => reject(new Error(`courant preview exited with ${code}`)));
@@ -193,7 +231,9 @@ async function preview(siteDir: string): Promise<{port: number; server: ChildPro
 async function freePort(from: number): Promise<number> {
   for (let port = from; port < from + 100; ++port) {
     const free = await new Promise<boolean>((resolvePromise) => {
-      const probe = createServer().once("error", () => resolvePromise(false)).listen(port, "127.0.0.1", () => probe.close(() => resolvePromise(true)));
+      const probe = createServer()
+        .once("error", () => resolvePromise(false))
+        .listen(port, "127.0.0.1", () => probe.close(() => resolvePromise(true)));
     });
     if (free) return port;
   }

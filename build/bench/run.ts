@@ -25,13 +25,19 @@ export interface BenchOptions {
 export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const rows: (TrainingFigures & {where: string; model: string; longestTaskMs?: number})[] = [];
   const log = (text: string) => process.stdout.write(text + "\n");
-  log("courant bench — seed config: 640 examples (409 train / 103 validation of the 512-row split), T=20, Embedding 1000×100, SimpleRNN 128 (dropout .3/.3), batch 32");
+  log(
+    "courant bench — seed config: 640 examples (409 train / 103 validation of the 512-row split), T=20, Embedding 1000×100, SimpleRNN 128 (dropout .3/.3), batch 32"
+  );
 
   log("node: courant, fused kernels (fit's automatic choice)…");
   rows.push({where: "node", model: "courant", ...(await measureCourant("wasm", 10, "auto"))});
   for (const backend of ["wasm", "cpu"]) {
     log(`node ${backend}: courant, tfjs kernels…`);
-    rows.push({where: "node", model: "courant", ...(await measureCourant(backend, backend === "cpu" ? 2 : 10, "tfjs"))});
+    rows.push({
+      where: "node",
+      model: "courant",
+      ...(await measureCourant(backend, backend === "cpu" ? 2 : 10, "tfjs"))
+    });
   }
   log("node cpu: stock tfjs layers…");
   rows.push({where: "node", model: "stock", ...(await measureStock("cpu", 1))});
@@ -43,16 +49,28 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const {page, close} = await benchPage(browser);
   const browserGradients: Record<string, number | null> = {};
   log("chromium: courant, fused kernels (fit's automatic choice on the measured backend)…");
-  rows.push({where: "chromium", model: "courant", ...(await page.evaluate(() => (window as any).benchCourant("wasm", 10, "auto")))});
+  rows.push({
+    where: "chromium",
+    model: "courant",
+    ...(await page.evaluate(() => (window as any).benchCourant("wasm", 10, "auto")))
+  });
   for (const backend of ["wasm", "webgl", "cpu"]) {
     log(`chromium ${backend}: courant, tfjs kernels…`);
     const epochs = backend === "wasm" ? 10 : 2;
-    rows.push({where: "chromium", model: "courant", ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e, "tfjs"), [backend, epochs] as const))});
+    rows.push({
+      where: "chromium",
+      model: "courant",
+      ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e, "tfjs"), [backend, epochs] as const))
+    });
     browserGradients[backend] = await page.evaluate((b) => (window as any).benchGradients(b), backend);
   }
   for (const backend of ["wasm", "cpu", ...(stockWebgl ? ["webgl"] : [])]) {
     log(`chromium ${backend}: stock tfjs layers…`);
-    rows.push({where: "chromium", model: "stock", ...(await page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const))});
+    rows.push({
+      where: "chromium",
+      model: "stock",
+      ...(await page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const))
+    });
   }
   await close();
   const siteDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
@@ -67,16 +85,41 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   log("");
   log(table(rows));
   log("");
-  log(`vanishing-gradient experiment (lengths 10/20/50/100, hidden 64, batch 32): node wasm ${fmt(nodeGradients)} s; chromium ${Object.entries(browserGradients).map(([b, s]) => `${b} ${fmt(s)} s`).join(", ")}`);
-  log(`essay: hidden-size change → first plotted epoch: ${fmt(reaction.firstEpochSeconds)} s (backend ${reaction.backend}); longest main-thread task while the essay retrains (worker): ${reaction.longestTaskMs ? `${Math.round(reaction.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}`);
-  log(`essay: page tensors after 50 hidden-size changes in a row: ${reaction.tensors.after} (settled baseline ${reaction.tensors.baseline})`);
-  log(`longest main-thread task while training on the main thread (bench page): ${rows.filter((r) => r.longestTaskMs !== undefined).map((r) => `${kernelsLabel(r)} ${Math.round(r.longestTaskMs!)} ms`).join(", ")}`);
-  if (!stockWebgl) log("stock tfjs on chromium webgl not measured (its orthogonal initialiser alone took 52–107 s on this machine class); pass --stock-webgl to include it");
-  const best = (model: string) => rows.filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null).sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
+  log(
+    `vanishing-gradient experiment (lengths 10/20/50/100, hidden 64, batch 32): node wasm ${fmt(nodeGradients)} s; chromium ${Object.entries(
+      browserGradients
+    )
+      .map(([b, s]) => `${b} ${fmt(s)} s`)
+      .join(", ")}`
+  );
+  log(
+    `essay: hidden-size change → first plotted epoch: ${fmt(reaction.firstEpochSeconds)} s (backend ${reaction.backend}); longest main-thread task while the essay retrains (worker): ${reaction.longestTaskMs ? `${Math.round(reaction.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}`
+  );
+  log(
+    `essay: page tensors after 50 hidden-size changes in a row: ${reaction.tensors.after} (settled baseline ${reaction.tensors.baseline})`
+  );
+  log(
+    `longest main-thread task while training on the main thread (bench page): ${rows
+      .filter((r) => r.longestTaskMs !== undefined)
+      .map((r) => `${kernelsLabel(r)} ${Math.round(r.longestTaskMs!)} ms`)
+      .join(", ")}`
+  );
+  if (!stockWebgl)
+    log(
+      "stock tfjs on chromium webgl not measured (its orthogonal initialiser alone took 52–107 s on this machine class); pass --stock-webgl to include it"
+    );
+  const best = (model: string) =>
+    rows
+      .filter((r) => r.where === "chromium" && r.model === model && r.tenEpochSeconds !== null)
+      .sort((a, b) => a.tenEpochSeconds! - b.tenEpochSeconds!)[0];
   const ours = best("courant");
   const stock = best("stock");
-  log(`essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`);
-  log(`seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`);
+  log(
+    `essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`
+  );
+  log(
+    `seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`
+  );
   log(readerLine(reader));
   log(sweepLine(sweep));
 }
@@ -84,14 +127,24 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
 async function benchPage(browser: import("@playwright/test").Browser) {
   const outDir = mkdtempSync(join(tmpdir(), "courant-bench-"));
   await esbuild.build({
-    entryPoints: [join(root, "build/bench/browser-entry.ts")], outfile: join(outDir, "bench.js"), bundle: true, format: "esm",
-    platform: "browser", target: "es2022", minify: true, logLevel: "silent",
+    entryPoints: [join(root, "build/bench/browser-entry.ts")],
+    outfile: join(outDir, "bench.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    logLevel: "silent",
     external: ["fs", "path", "os", "crypto", "worker_threads", "perf_hooks"]
   });
   mkdirSync(join(outDir, "wasm"));
   const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
-  for (const file of readdirSync(wasmDir)) if (file.endsWith(".wasm")) copyFileSync(join(wasmDir, file), join(outDir, "wasm", file));
-  writeFileSync(join(outDir, "index.html"), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>`);
+  for (const file of readdirSync(wasmDir))
+    if (file.endsWith(".wasm")) copyFileSync(join(wasmDir, file), join(outDir, "wasm", file));
+  writeFileSync(
+    join(outDir, "index.html"),
+    `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>`
+  );
   const server = await serve({root: outDir, port: 0, host: "127.0.0.1"});
   const page = await browser.newPage();
   page.setDefaultTimeout(0);
@@ -124,12 +177,17 @@ async function essayReaction(browser: import("@playwright/test").Browser, outDir
   const backend = (await page.locator("#courant-backend").textContent())?.replace(/^backend: /, "") ?? "?";
   const done = page.locator(".courant-training-status", {hasText: "Entraînement terminé"});
   // Settled: no cell pending or running for half a second (a stale "terminé" stays visible while a new run starts).
-  const idle = () => page.waitForFunction(`(() => {
+  const idle = () =>
+    page.waitForFunction(
+      `(() => {
     const busy = document.querySelector('.courant-cell[data-state="running"], .courant-cell[data-state="pending"]');
     if (busy) window.__quietSince = undefined;
     else window.__quietSince ??= performance.now();
     return !busy && performance.now() - window.__quietSince > 500;
-  })()`, undefined, {polling: 100});
+  })()`,
+      undefined,
+      {polling: 100}
+    );
   await done.waitFor();
   await idle();
 
@@ -139,7 +197,10 @@ async function essayReaction(browser: import("@playwright/test").Browser, outDir
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({type: "longtask"});
   })()`);
   await setHidden(page, 96);
-  await page.locator(".courant-training-status", {hasText: "Entraînement terminé"}).waitFor({state: "detached"}).catch(() => {});
+  await page
+    .locator(".courant-training-status", {hasText: "Entraînement terminé"})
+    .waitFor({state: "detached"})
+    .catch(() => {});
   await done.waitFor();
   await idle();
   const longestTaskMs = (await page.evaluate("window.__longest")) as number;
@@ -178,9 +239,37 @@ function kernelsLabel(r: TrainingFigures & {model: string}): string {
 }
 
 function table(rows: (TrainingFigures & {where: string; model: string; longestTaskMs?: number})[]): string {
-  const header = ["where", "model", "kernels", "s/epoch", "s/10 epochs", "samples/s", "kernels/batch", "build ms (h=256 for courant)", "longest task ms", "note"];
-  const body = rows.map((r) => [r.where, r.model, kernelsLabel(r), fmt(r.epochSeconds, 3), fmt(r.tenEpochSeconds), fmt(r.samplesPerSecond, 0), r.kernelsPerBatch === null ? "n/a" : `${r.kernelsPerBatch}${r.wasmCallsPerBatch === undefined ? "" : ` tfjs + ${r.wasmCallsPerBatch} fused wasm calls`}`, fmt(r.buildMs, 0), r.longestTaskMs === undefined ? "" : fmt(r.longestTaskMs, 0), r.note]);
+  const header = [
+    "where",
+    "model",
+    "kernels",
+    "s/epoch",
+    "s/10 epochs",
+    "samples/s",
+    "kernels/batch",
+    "build ms (h=256 for courant)",
+    "longest task ms",
+    "note"
+  ];
+  const body = rows.map((r) => [
+    r.where,
+    r.model,
+    kernelsLabel(r),
+    fmt(r.epochSeconds, 3),
+    fmt(r.tenEpochSeconds),
+    fmt(r.samplesPerSecond, 0),
+    r.kernelsPerBatch === null
+      ? "n/a"
+      : `${r.kernelsPerBatch}${r.wasmCallsPerBatch === undefined ? "" : ` tfjs + ${r.wasmCallsPerBatch} fused wasm calls`}`,
+    fmt(r.buildMs, 0),
+    r.longestTaskMs === undefined ? "" : fmt(r.longestTaskMs, 0),
+    r.note
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }

@@ -36,8 +36,11 @@ export async function measureSweep(browser: Browser, siteDir: string): Promise<S
     const data = await progress.evaluate((element) => ({...(element as HTMLElement).dataset}));
     const text = await progress.innerText();
     return {
-      runs: Number(data.total), seconds: Number(data.elapsedMs) / 1000, workers: Number(data.workers),
-      fromCache: Number(/(\d+) depuis le cache/.exec(text)?.[1] ?? 0), status: String(data.status)
+      runs: Number(data.total),
+      seconds: Number(data.elapsedMs) / 1000,
+      workers: Number(data.workers),
+      fromCache: Number(/(\d+) depuis le cache/.exec(text)?.[1] ?? 0),
+      status: String(data.status)
     };
   } finally {
     await context.close();

@@ -14,19 +14,46 @@ function series(history: History, keys: [keyof History, string][]): Series[] {
 /** Loss and accuracy per epoch, train and validation; the x axis spans all epochs so curves grow. */
 export function trainingCurves(history: History, {epochs, width}: {epochs: number; width: number}): HTMLElement {
   const half = Math.max(280, Math.floor((width - 32) / 2));
-  const common = (y: string, names: string[], data: Series[], domain?: [number, number]) => Plot.plot({
-    width: half, height: 260, marginLeft: 48,
-    x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: Math.min(epochs, 10), tickFormat: "d"},
-    y: {label: y, grid: true, ...(domain ? {domain} : {})},
-    // An explicit ordinal domain: with no data yet, Plot would infer a continuous scale and draw a canvas ramp.
-    color: {type: "ordinal", legend: true, domain: names, range: ["#4269d0", "#efb118"]},
-    marks: [Plot.line(data, {x: "epoch", y: "value", stroke: "série", z: "série", strokeWidth: 2}), Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})]
-  });
+  const common = (y: string, names: string[], data: Series[], domain?: [number, number]) =>
+    Plot.plot({
+      width: half,
+      height: 260,
+      marginLeft: 48,
+      x: {label: "Époque", domain: [1, Math.max(2, epochs)], ticks: Math.min(epochs, 10), tickFormat: "d"},
+      y: {label: y, grid: true, ...(domain ? {domain} : {})},
+      // An explicit ordinal domain: with no data yet, Plot would infer a continuous scale and draw a canvas ramp.
+      color: {type: "ordinal", legend: true, domain: names, range: ["#4269d0", "#efb118"]},
+      marks: [
+        Plot.line(data, {x: "epoch", y: "value", stroke: "série", z: "série", strokeWidth: 2}),
+        Plot.dot(data, {x: "epoch", y: "value", fill: "série", r: 3})
+      ]
+    });
   const root = document.createElement("div");
   root.className = "courant-row";
   root.append(
-    titled("Évolution de la Loss", common("Loss", ["Train Loss", "Val Loss"], series(history, [["loss", "Train Loss"], ["val_loss", "Val Loss"]]))),
-    titled("Évolution de l'Accuracy", common("Accuracy", ["Train Accuracy", "Val Accuracy"], series(history, [["accuracy", "Train Accuracy"], ["val_accuracy", "Val Accuracy"]]), [0, 1]))
+    titled(
+      "Évolution de la Loss",
+      common(
+        "Loss",
+        ["Train Loss", "Val Loss"],
+        series(history, [
+          ["loss", "Train Loss"],
+          ["val_loss", "Val Loss"]
+        ])
+      )
+    ),
+    titled(
+      "Évolution de l'Accuracy",
+      common(
+        "Accuracy",
+        ["Train Accuracy", "Val Accuracy"],
+        series(history, [
+          ["accuracy", "Train Accuracy"],
+          ["val_accuracy", "Val Accuracy"]
+        ]),
+        [0, 1]
+      )
+    )
   );
   return root;
 }
@@ -58,17 +85,47 @@ export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: numb
   // raster pixel (x = position, y = unit) at index y·steps + x
   const values = new Float64Array(steps * units);
   const opacity = new Float64Array(steps * units);
-  h.states.forEach((state, t) => state.forEach((value, unit) => {
-    values[unit * steps + t] = value;
-    opacity[unit * steps + t] = h.tokens[t] === null ? 0.35 : 1;
-  }));
+  h.states.forEach((state, t) =>
+    state.forEach((value, unit) => {
+      values[unit * steps + t] = value;
+      opacity[unit * steps + t] = h.tokens[t] === null ? 0.35 : 1;
+    })
+  );
   const every = Math.max(1, Math.ceil(units / 8));
   const chart = Plot.plot({
-    width, height: Math.min(420, 120 + units * 2.2), marginBottom: 90, marginLeft: 50,
-    x: {label: "Position dans la séquence", domain: [0, steps], ticks: labels.map((_, t) => t + 0.5), tickFormat: (x: number) => labels[Math.floor(x)], tickRotate: -45},
-    y: {label: "Dimension de l'état caché", domain: [0, units], reverse: true, ticks: Array.from({length: Math.ceil(units / every)}, (_, i) => i * every + 0.5), tickFormat: (y: number) => String(Math.floor(y)), tickSize: 0},
+    width,
+    height: Math.min(420, 120 + units * 2.2),
+    marginBottom: 90,
+    marginLeft: 50,
+    x: {
+      label: "Position dans la séquence",
+      domain: [0, steps],
+      ticks: labels.map((_, t) => t + 0.5),
+      tickFormat: (x: number) => labels[Math.floor(x)],
+      tickRotate: -45
+    },
+    y: {
+      label: "Dimension de l'état caché",
+      domain: [0, units],
+      reverse: true,
+      ticks: Array.from({length: Math.ceil(units / every)}, (_, i) => i * every + 0.5),
+      tickFormat: (y: number) => String(Math.floor(y)),
+      tickSize: 0
+    },
     color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1]},
-    marks: [Plot.raster({width: steps, height: units, x1: 0, x2: steps, y1: 0, y2: units, fill: (x: number, y: number) => values[Math.floor(y) * steps + Math.floor(x)], fillOpacity: (x: number, y: number) => opacity[Math.floor(y) * steps + Math.floor(x)], imageRendering: "pixelated"})]
+    marks: [
+      Plot.raster({
+        width: steps,
+        height: units,
+        x1: 0,
+        x2: steps,
+        y1: 0,
+        y2: units,
+        fill: (x: number, y: number) => values[Math.floor(y) * steps + Math.floor(x)],
+        fillOpacity: (x: number, y: number) => opacity[Math.floor(y) * steps + Math.floor(x)],
+        imageRendering: "pixelated"
+      })
+    ]
   });
   const figure = titled(title, chart);
   figure.querySelector("figcaption")!.after(rampLegend());
@@ -80,7 +137,19 @@ export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: numb
  * it as a PNG, which took ~100 ms per chart on a software-rendered canvas.
  */
 function rampLegend(): SVGSVGElement {
-  const stops = ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"];
+  const stops = [
+    "#053061",
+    "#2166ac",
+    "#4393c3",
+    "#92c5de",
+    "#d1e5f0",
+    "#f7f7f7",
+    "#fddbc7",
+    "#f4a582",
+    "#d6604d",
+    "#b2182b",
+    "#67001f"
+  ];
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("width", "240");
   svg.setAttribute("height", "34");
@@ -97,40 +166,69 @@ function rampLegend(): SVGSVGElement {
 export function stateNormChart(h: HiddenStates, {width}: {width: number}): HTMLElement {
   const labels = positionLabels(h.tokens);
   const data = h.norms.map((norm, t) => ({position: labels[t], norm, padding: h.tokens[t] === null}));
-  return titled("Évolution de la norme des états cachés", Plot.plot({
-    width, height: 240, marginBottom: 90, marginLeft: 50,
-    x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
-    y: {label: "Norme de l'état caché", grid: true},
-    marks: [
-      Plot.line(data, {x: "position", y: "norm", strokeWidth: 2}),
-      Plot.dot(data, {x: "position", y: "norm", r: 4, fill: (d: {padding: boolean}) => (d.padding ? "#bbb" : "steelblue")})
-    ]
-  }));
+  return titled(
+    "Évolution de la norme des états cachés",
+    Plot.plot({
+      width,
+      height: 240,
+      marginBottom: 90,
+      marginLeft: 50,
+      x: {label: "Position dans la séquence", domain: labels, tickRotate: -45},
+      y: {label: "Norme de l'état caché", grid: true},
+      marks: [
+        Plot.line(data, {x: "position", y: "norm", strokeWidth: 2}),
+        Plot.dot(data, {
+          x: "position",
+          y: "norm",
+          r: 4,
+          fill: (d: {padding: boolean}) => (d.padding ? "#bbb" : "steelblue")
+        })
+      ]
+    })
+  );
 }
 
 /** The seed's §8 plot: mean gradient norm against sequence length, log scale, values annotated. */
 export function gradientByLengthChart(results: LengthGradient[], {width}: {width: number}): HTMLElement {
-  return titled("Problème du Gradient qui Disparaît dans les RNN", Plot.plot({
-    width, height: 320, marginLeft: 60,
-    x: {label: "Longueur de la séquence", grid: true},
-    y: {label: "Norme moyenne des gradients", type: "log", grid: true, tickFormat: pythonExponent},
-    marks: [
-      Plot.line(results, {x: "length", y: "meanGradientNorm", strokeWidth: 2}),
-      Plot.dot(results, {x: "length", y: "meanGradientNorm", r: 6, fill: "steelblue"}),
-      Plot.text(results, {x: "length", y: "meanGradientNorm", text: (d: LengthGradient) => pythonExponent(d.meanGradientNorm), dy: -14})
-    ]
-  }));
+  return titled(
+    "Problème du Gradient qui Disparaît dans les RNN",
+    Plot.plot({
+      width,
+      height: 320,
+      marginLeft: 60,
+      x: {label: "Longueur de la séquence", grid: true},
+      y: {label: "Norme moyenne des gradients", type: "log", grid: true, tickFormat: pythonExponent},
+      marks: [
+        Plot.line(results, {x: "length", y: "meanGradientNorm", strokeWidth: 2}),
+        Plot.dot(results, {x: "length", y: "meanGradientNorm", r: 6, fill: "steelblue"}),
+        Plot.text(results, {
+          x: "length",
+          y: "meanGradientNorm",
+          text: (d: LengthGradient) => pythonExponent(d.meanGradientNorm),
+          dy: -14
+        })
+      ]
+    })
+  );
 }
 
 /** ‖∂L/∂x_t‖ for each timestep t, log scale. */
 export function gradientByTimestepChart(norms: number[], {width}: {width: number}): HTMLElement {
   const data = norms.map((norm, i) => ({t: i + 1, norm}));
-  return titled(`‖∂L/∂xₜ‖ pour chaque pas de temps (séquence de ${norms.length})`, Plot.plot({
-    width, height: 280, marginLeft: 60,
-    x: {label: "Pas de temps t", grid: true},
-    y: {label: "‖∂L/∂xₜ‖", type: "log", grid: true, tickFormat: pythonExponent},
-    marks: [Plot.line(data, {x: "t", y: "norm", strokeWidth: 2, stroke: "#6a1b9a"}), Plot.dot(data, {x: "t", y: "norm", r: 2.5, fill: "#6a1b9a"})]
-  }));
+  return titled(
+    `‖∂L/∂xₜ‖ pour chaque pas de temps (séquence de ${norms.length})`,
+    Plot.plot({
+      width,
+      height: 280,
+      marginLeft: 60,
+      x: {label: "Pas de temps t", grid: true},
+      y: {label: "‖∂L/∂xₜ‖", type: "log", grid: true, tickFormat: pythonExponent},
+      marks: [
+        Plot.line(data, {x: "t", y: "norm", strokeWidth: 2, stroke: "#6a1b9a"}),
+        Plot.dot(data, {x: "t", y: "norm", r: 2.5, fill: "#6a1b9a"})
+      ]
+    })
+  );
 }
 
 /** Python's `f"{x:.2e}"`: two decimals, an exponent of at least two digits (2.31e+01). */

@@ -29,7 +29,18 @@ export function ensureCompareStyles(): void {
 }
 
 /** The same colour for the same run in every view (Observable's categorical scheme, by position). */
-export const RUN_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0"];
+export const RUN_COLORS = [
+  "#4269d0",
+  "#efb118",
+  "#ff725c",
+  "#6cc5b0",
+  "#3ca951",
+  "#ff8ab7",
+  "#a463f2",
+  "#97bbf5",
+  "#9c6b4e",
+  "#9498a0"
+];
 
 /**
  * A comparison chart under its title. Not a `figcaption`: the essay's tests count the section charts by

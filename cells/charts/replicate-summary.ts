@@ -25,12 +25,18 @@ export function replicateSummary(group: RunGroup | null, {seeds, epochs, width}:
   const status = document.createElement("p");
   status.className = "courant-replicates-status";
   const plural = (n: number) => (n > 1 ? "s" : "");
-  status.textContent = `${seeds.length} graines (${seeds.join(", ")}) : ${runs.length} / ${seeds.length}`
-    + ` entraînement${plural(seeds.length)} terminé${plural(runs.length)}`;
+  status.textContent =
+    `${seeds.length} graines (${seeds.join(", ")}) : ${runs.length} / ${seeds.length}` +
+    ` entraînement${plural(seeds.length)} terminé${plural(runs.length)}`;
   root.append(status);
   if (!group || !runs.length) return root;
   const bySeed = seeds.map((seed) => runs.find((r) => r.config.seed === seed) ?? null);
-  root.append(replicateCurves(runs.map((r) => r.history), {epochs, width}));
+  root.append(
+    replicateCurves(
+      runs.map((r) => r.history),
+      {epochs, width}
+    )
+  );
   const table = document.createElement("table");
   table.className = "courant-table courant-replicate-table";
   const head = table.createTHead().insertRow();
@@ -55,8 +61,14 @@ export function replicateSummary(group: RunGroup | null, {seeds, epochs, width}:
   };
   row("test_accuracy", "Test accuracy", group.test.accuracy, (i) => bySeed[i]?.test.accuracy ?? null);
   row("test_loss", "Test loss", group.test.loss, (i) => bySeed[i]?.test.loss ?? null);
-  group.predictions.forEach((p, k) => row(`phrase-${k}`, `« ${p.text} »`, p.score,
-    (i) => bySeed[i]?.predictions.find((q) => q.text === p.text)?.score ?? null));
+  group.predictions.forEach((p, k) =>
+    row(
+      `phrase-${k}`,
+      `« ${p.text} »`,
+      p.score,
+      (i) => bySeed[i]?.predictions.find((q) => q.text === p.text)?.score ?? null
+    )
+  );
   const caption = table.createCaption();
   caption.textContent = "Test et scores des phrases nouvelles, sur les graines";
   root.append(table);

@@ -5,7 +5,10 @@
 const COLORS = {input: "#2e7d32", output: "#c62828", state: "#6a1b9a", cell: "#bbdefb", cellStroke: "#0d47a1"};
 
 const arrowDefs = `<defs>${Object.entries({input: COLORS.input, output: COLORS.output, state: COLORS.state})
-  .map(([name, color]) => `<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`)
+  .map(
+    ([name, color]) =>
+      `<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`
+  )
   .join("")}</defs>`;
 
 const sub = (base: string, index: string) => `${base}<tspan baseline-shift="sub" font-size="75%">${index}</tspan>`;
@@ -49,9 +52,12 @@ export function unrolledRnnSvg(steps: number, maxShown = 8): string {
     const nextSlot = elided && i === shown - 2 ? slot + 2 : slot + 1;
     if (i < shown - 1) {
       const x2 = 60 + gap * nextSlot - 30;
-      cells.push(`<line x1="${cx + 30}" y1="110" x2="${x2}" y2="110" stroke="${COLORS.state}" stroke-width="2" marker-end="url(#arrow-state)"${nextSlot - slot > 1 ? ' stroke-dasharray="5 4"' : ""}/>`);
+      cells.push(
+        `<line x1="${cx + 30}" y1="110" x2="${x2}" y2="110" stroke="${COLORS.state}" stroke-width="2" marker-end="url(#arrow-state)"${nextSlot - slot > 1 ? ' stroke-dasharray="5 4"' : ""}/>`
+      );
     }
-    if (elided && i === shown - 2) cells.push(`<text x="${60 + gap * (slot + 1)}" y="115" text-anchor="middle" font-size="18" fill="#555">…</text>`);
+    if (elided && i === shown - 2)
+      cells.push(`<text x="${60 + gap * (slot + 1)}" y="115" text-anchor="middle" font-size="18" fill="#555">…</text>`);
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 205" width="${width}" height="205" role="img" aria-label="RNN déroulé sur ${steps} pas de temps" font-family="system-ui, sans-serif">
 ${arrowDefs}

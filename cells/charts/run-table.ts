@@ -70,7 +70,8 @@ function tableOf(runs: readonly RunRecord[], options: RunTableOptions): HTMLTabl
   for (const column of columns) {
     const th = cell("th", column.label);
     th.dataset.column = column.key;
-    if (options.sort.column === column.key) th.setAttribute("aria-sort", options.sort.descending ? "descending" : "ascending");
+    if (options.sort.column === column.key)
+      th.setAttribute("aria-sort", options.sort.descending ? "descending" : "ascending");
     th.title = "Trier";
     th.onclick = () => {
       options.sort.descending = options.sort.column === column.key ? !options.sort.descending : false;
@@ -133,19 +134,34 @@ function tableRow(row: Row, columns: Column[], options: RunTableOptions): HTMLTa
 
 function configColumns(keys: readonly ConfigKey[], grouped: boolean): Column[] {
   const columns: Column[] = keys.map((key) => ({
-    key, label: CONFIG_LABELS[key], value: (row) => row.config[key], text: (row) => String(row.config[key])
+    key,
+    label: CONFIG_LABELS[key],
+    value: (row) => row.config[key],
+    text: (row) => String(row.config[key])
   }));
   if (grouped) {
-    columns.push({key: "seeds", label: "graines", value: (row) => row.runs.length,
-      text: (row) => `${row.runs.length} (${row.runs.map((r) => r.config.seed).sort((x, y) => x - y).join(", ")})`});
+    columns.push({
+      key: "seeds",
+      label: "graines",
+      value: (row) => row.runs.length,
+      text: (row) =>
+        `${row.runs.length} (${row.runs
+          .map((r) => r.config.seed)
+          .sort((x, y) => x - y)
+          .join(", ")})`
+    });
   }
   return columns;
 }
 
 function metricColumns(mode: MetricMode): Column[] {
-  const stat = (values: (r: RunRecord) => number) => (row: Row) => meanStd(row.runs.map(values).filter(Number.isFinite));
+  const stat = (values: (r: RunRecord) => number) => (row: Row) =>
+    meanStd(row.runs.map(values).filter(Number.isFinite));
   const column = (key: string, label: string, values: (r: RunRecord) => number, digits = 4): Column => ({
-    key, label, value: stat(values), text: (row) => formatMeanStd(stat(values)(row), digits)
+    key,
+    label,
+    value: stat(values),
+    text: (row) => formatMeanStd(stat(values)(row), digits)
   });
   return [
     column("val_accuracy", `val_accuracy (${MODE[mode]})`, (r) => metricValue(r.history, "val_accuracy", mode)),
@@ -153,9 +169,18 @@ function metricColumns(mode: MetricMode): Column[] {
     column("test_accuracy", "test accuracy", (r) => r.test.accuracy),
     column("test_loss", "test loss", (r) => r.test.loss),
     column("duration", "durée (s)", (r) => r.durationMs / 1000, 2),
-    {key: "trainer", label: "noyaux", value: (row) => trainerName(row.runs[0]), text: (row) => trainerName(row.runs[0])},
-    {key: "time", label: "fin", value: (row) => Math.max(...row.runs.map((r) => r.time)),
-      text: (row) => new Date(Math.max(...row.runs.map((r) => r.time))).toLocaleTimeString("fr-FR")}
+    {
+      key: "trainer",
+      label: "noyaux",
+      value: (row) => trainerName(row.runs[0]),
+      text: (row) => trainerName(row.runs[0])
+    },
+    {
+      key: "time",
+      label: "fin",
+      value: (row) => Math.max(...row.runs.map((r) => r.time)),
+      text: (row) => new Date(Math.max(...row.runs.map((r) => r.time))).toLocaleTimeString("fr-FR")
+    }
   ];
 }
 

@@ -26,28 +26,44 @@ export function sweepChart(points: readonly SweepPoint[], options: SweepChartOpt
   const {metric, x, series, width, selectedId, onPick} = options;
   const name = (p: SweepPoint) => (series ? `${CONFIG_LABELS[series]} ${p.series}` : metric);
   const names = [...new Set(points.map(name))];
-  const stats = points.map((p) =>
-    ({...p, mean: p.stat.mean, low: p.stat.mean - p.stat.std, high: p.stat.mean + p.stat.std, name: name(p)}));
+  const stats = points.map((p) => ({
+    ...p,
+    mean: p.stat.mean,
+    low: p.stat.mean - p.stat.std,
+    high: p.stat.mean + p.stat.std,
+    name: name(p)
+  }));
   const seeds = points.flatMap((p) => p.runs.map((r) => ({x: p.x, value: r.value, name: name(p)})));
   const replicated = points.some((p) => p.stat.n > 1);
   const selected = points.find((p) => p.runs.some((r) => r.id === selectedId));
   const chart = Plot.plot({
-    width, height: 280, marginLeft: 52,
+    width,
+    height: 280,
+    marginLeft: 52,
     x: {label: CONFIG_LABELS[x], type: x === "learningRate" ? "log" : "linear", grid: true},
     y: {label: metric, grid: true, ...(metric.endsWith("accuracy") ? {domain: [0, 1]} : {})},
     color: {type: "ordinal", legend: names.length > 1, domain: names, range: RUN_COLORS},
     marks: [
-      replicated ? Plot.areaY(stats, {x: "x", y1: "low", y2: "high", fill: "name", z: "name", fillOpacity: 0.18}) : null,
+      replicated
+        ? Plot.areaY(stats, {x: "x", y1: "low", y2: "high", fill: "name", z: "name", fillOpacity: 0.18})
+        : null,
       replicated ? Plot.dot(seeds, {x: "x", y: "value", fill: "name", r: 2, fillOpacity: 0.45}) : null,
       Plot.line(stats, {x: "x", y: "mean", stroke: "name", z: "name", strokeWidth: 2}),
-      selected ? Plot.dot([selected], {x: "x", y: (p: SweepPoint) => p.stat.mean, r: 10, stroke: "#222", strokeWidth: 2}) : null,
+      selected
+        ? Plot.dot([selected], {x: "x", y: (p: SweepPoint) => p.stat.mean, r: 10, stroke: "#222", strokeWidth: 2})
+        : null,
       Plot.dot(stats, {
-        x: "x", y: "mean", fill: "name", r: 5.5, stroke: "white",
-        title: (p: SweepPoint) => [
-          `${CONFIG_LABELS[x]} ${p.x}${series ? `, ${CONFIG_LABELS[series]} ${p.series}` : ""}`,
-          `${metric} ${p.stat.mean.toFixed(4)}${p.stat.n > 1 ? ` ± ${p.stat.std.toFixed(4)} (${p.stat.n} graines)` : ""}`,
-          "Cliquer pour restaurer"
-        ].join("\n"),
+        x: "x",
+        y: "mean",
+        fill: "name",
+        r: 5.5,
+        stroke: "white",
+        title: (p: SweepPoint) =>
+          [
+            `${CONFIG_LABELS[x]} ${p.x}${series ? `, ${CONFIG_LABELS[series]} ${p.series}` : ""}`,
+            `${metric} ${p.stat.mean.toFixed(4)}${p.stat.n > 1 ? ` ± ${p.stat.std.toFixed(4)} (${p.stat.n} graines)` : ""}`,
+            "Cliquer pour restaurer"
+          ].join("\n"),
         render: (index, scales, values, dimensions, context, next) => {
           const g = next!(index, scales, values, dimensions, context)!;
           const circles = g.querySelectorAll("circle");

@@ -1,7 +1,12 @@
 import type {SweepState} from "../runs/sweep-runner.js";
 import {ensureCompareStyles} from "./compare-style.js";
 
-const STATUS = {idle: "Aucun balayage lancé.", running: "Balayage en cours", done: "Balayage terminé", aborted: "Balayage interrompu"};
+const STATUS = {
+  idle: "Aucun balayage lancé.",
+  running: "Balayage en cours",
+  done: "Balayage terminé",
+  aborted: "Balayage interrompu"
+};
 
 /**
  * A sweep's progress: a bar, runs done out of planned, time spent and estimated time left, how many came from the
@@ -12,8 +17,11 @@ export function sweepProgress(state: SweepState, onAbort: () => void): HTMLEleme
   const root = document.createElement("div");
   root.className = "courant-sweep-progress";
   Object.assign(root.dataset, {
-    status: state.status, done: String(state.done), total: String(state.plan.length),
-    elapsedMs: String(Math.round(state.elapsedMs)), workers: String(state.concurrency)
+    status: state.status,
+    done: String(state.done),
+    total: String(state.plan.length),
+    elapsedMs: String(Math.round(state.elapsedMs)),
+    workers: String(state.concurrency)
   });
   const text = document.createElement("span");
   if (state.status === "idle") {
@@ -24,10 +32,12 @@ export function sweepProgress(state: SweepState, onAbort: () => void): HTMLEleme
   const bar = document.createElement("progress");
   bar.max = Math.max(1, state.plan.length);
   bar.value = state.done;
-  const left = state.status === "running" && state.remainingMs !== null ? `, encore ~${seconds(state.remainingMs)}` : "";
+  const left =
+    state.status === "running" && state.remainingMs !== null ? `, encore ~${seconds(state.remainingMs)}` : "";
   const cached = state.fromCache ? `, ${state.fromCache} depuis le cache` : "";
-  text.textContent = `${STATUS[state.status]} : ${state.done} / ${state.plan.length} entraînements en ${seconds(state.elapsedMs)}${left}`
-    + ` (${state.concurrency} workers${cached})`;
+  text.textContent =
+    `${STATUS[state.status]} : ${state.done} / ${state.plan.length} entraînements en ${seconds(state.elapsedMs)}${left}` +
+    ` (${state.concurrency} workers${cached})`;
   root.append(bar, text);
   if (state.status === "running") {
     const stop = document.createElement("button");

@@ -6,7 +6,11 @@ export function formatNumber(n: number): string {
   return n.toLocaleString("fr-FR");
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -25,7 +29,8 @@ export function dataTable(rows: Record<string, string | number>[], caption?: str
   const body = element("tbody");
   for (const row of rows) {
     const tr = element("tr");
-    for (const c of columns) tr.append(element("td", String(row[c]), typeof row[c] === "number" ? "courant-num" : undefined));
+    for (const c of columns)
+      tr.append(element("td", String(row[c]), typeof row[c] === "number" ? "courant-num" : undefined));
     body.append(tr);
   }
   table.append(body);
@@ -34,10 +39,21 @@ export function dataTable(rows: Record<string, string | number>[], caption?: str
 
 /** `model.summary()` as a table, with Keras's totals. */
 export function summaryTable(s: Summary, title = `Modèle : "${s.name}"`): HTMLElement {
-  const table = dataTable(s.rows.map((r) => ({"Couche (type)": `${r.name} (${r.type})`, "Forme de sortie": r.outputShape, "Param. #": formatNumber(r.params)})), title);
+  const table = dataTable(
+    s.rows.map((r) => ({
+      "Couche (type)": `${r.name} (${r.type})`,
+      "Forme de sortie": r.outputShape,
+      "Param. #": formatNumber(r.params)
+    })),
+    title
+  );
   table.classList.add("courant-summary");
   const foot = element("tfoot");
-  for (const [label, value] of [["Total params", s.totalParams], ["Trainable params", s.trainableParams], ["Non-trainable params", s.nonTrainableParams]] as const) {
+  for (const [label, value] of [
+    ["Total params", s.totalParams],
+    ["Trainable params", s.trainableParams],
+    ["Non-trainable params", s.nonTrainableParams]
+  ] as const) {
     const tr = element("tr");
     const th = element("th", `${label} : ${formatNumber(value)}`);
     th.colSpan = 3;

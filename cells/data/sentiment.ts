@@ -45,7 +45,8 @@ export interface SentimentDataset {
 
 /** Positives then negatives, then `texts.extend(texts)` five times: 20 × 2⁵ = 640 examples. */
 export function createSentimentDataset(doublings = 5): SentimentDataset {
-  if (!Number.isInteger(doublings) || doublings < 0 || doublings > 16) throw new RangeError(`doublings must be an integer in [0, 16], got ${doublings}`);
+  if (!Number.isInteger(doublings) || doublings < 0 || doublings > 16)
+    throw new RangeError(`doublings must be an integer in [0, 16], got ${doublings}`);
   let texts: string[] = [...POSITIVE_TEXTS, ...NEGATIVE_TEXTS];
   let labels: number[] = [...POSITIVE_TEXTS.map(() => 1), ...NEGATIVE_TEXTS.map(() => 0)];
   for (let i = 0; i < doublings; ++i) {

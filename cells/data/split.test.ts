@@ -4,11 +4,24 @@ import {permutation, trainTestSplit} from "./split.js";
 
 describe("trainTestSplit (scikit-learn semantics)", () => {
   it("reproduces the example of sklearn's documentation (1.4, train_test_split)", () => {
-    const X = [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]];
+    const X = [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9]
+    ];
     const y = [0, 1, 2, 3, 4];
     const [XTrain, XTest, yTrain, yTest] = trainTestSplit([X, y], {testSize: 0.33, randomState: 42});
-    expect(XTrain).toEqual([[4, 5], [0, 1], [6, 7]]);
-    expect(XTest).toEqual([[2, 3], [8, 9]]);
+    expect(XTrain).toEqual([
+      [4, 5],
+      [0, 1],
+      [6, 7]
+    ]);
+    expect(XTest).toEqual([
+      [2, 3],
+      [8, 9]
+    ]);
     expect(yTrain).toEqual([2, 0, 3]);
     expect(yTest).toEqual([1, 4]);
   });

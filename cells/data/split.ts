@@ -12,7 +12,10 @@ export interface SplitOptions {
   shuffle?: boolean;
 }
 
-export function trainTestSplit<T extends ArrayLike<unknown>>(arrays: readonly T[], {testSize = null, trainSize = null, randomState = null, shuffle = true}: SplitOptions = {}): T[] {
+export function trainTestSplit<T extends ArrayLike<unknown>>(
+  arrays: readonly T[],
+  {testSize = null, trainSize = null, randomState = null, shuffle = true}: SplitOptions = {}
+): T[] {
   if (!Array.isArray(arrays) || arrays.length === 0) throw new TypeError("arrays must be a non-empty array of arrays");
   const n = arrays[0].length;
   arrays.forEach((a, i) => {
@@ -37,9 +40,12 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(arrays: readonly T[
 export function splitSizes(n: number, testSize: number | null, trainSize: number | null): [number, number] {
   const check = (size: number | null, name: string) => {
     if (size === null) return;
-    if (typeof size !== "number" || Number.isNaN(size)) throw new TypeError(`${name} must be a number or null, got ${size}`);
+    if (typeof size !== "number" || Number.isNaN(size))
+      throw new TypeError(`${name} must be a number or null, got ${size}`);
     if (Number.isInteger(size) && size >= 1 ? size >= n : size <= 0 || size >= 1) {
-      throw new RangeError(`${name}=${size} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range`);
+      throw new RangeError(
+        `${name}=${size} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range`
+      );
     }
   };
   check(testSize, "testSize");
@@ -50,8 +56,12 @@ export function splitSizes(n: number, testSize: number | null, trainSize: number
   let nTrain = trainSize === null ? null : isFraction(trainSize) ? Math.floor(trainSize * n) : trainSize;
   if (nTrain === null) nTrain = n - nTest!;
   if (nTest === null) nTest = n - nTrain;
-  if (nTrain + nTest > n) throw new RangeError(`the sum of train and test sizes, ${nTrain + nTest}, exceeds the number of samples ${n}`);
-  if (nTrain === 0) throw new RangeError(`with n_samples=${n}, testSize=${testSize} and trainSize=${trainSize}, the train set would be empty`);
+  if (nTrain + nTest > n)
+    throw new RangeError(`the sum of train and test sizes, ${nTrain + nTest}, exceeds the number of samples ${n}`);
+  if (nTrain === 0)
+    throw new RangeError(
+      `with n_samples=${n}, testSize=${testSize} and trainSize=${trainSize}, the train set would be empty`
+    );
   return [nTrain, nTest];
 }
 

@@ -32,7 +32,9 @@ describe("parseLengths", () => {
 
 describe("lengthsErrorFr", () => {
   it("names the offending entry and the rule, in French", () => {
-    expect(lengthsErrorFr({reason: "not-an-integer", token: "0x10"})).toMatch(/^« 0x10 » n'est pas un entier décimal .*entre 1 et 500/);
+    expect(lengthsErrorFr({reason: "not-an-integer", token: "0x10"})).toMatch(
+      /^« 0x10 » n'est pas un entier décimal .*entre 1 et 500/
+    );
     expect(lengthsErrorFr({reason: "too-many", count: 500})).toMatch(/^500 longueurs.* 20 au plus/);
     expect(lengthsErrorFr({reason: "out-of-range", token: "x".repeat(100)})).toContain(`« ${"x".repeat(24)}… »`);
     expect(lengthsErrorFr({reason: "empty"})).toMatch(/^Aucune longueur/);

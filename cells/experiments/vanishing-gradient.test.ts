@@ -26,13 +26,16 @@ describe("vanishing gradient experiments", () => {
 
   it("streams the same results one length at a time", async () => {
     const streamed: number[][] = [];
-    for await (const partial of gradientNormsByLengthStream([5, 9], {hiddenSize: 8, seed: 2})) streamed.push(partial.map((r) => r.meanGradientNorm));
+    for await (const partial of gradientNormsByLengthStream([5, 9], {hiddenSize: 8, seed: 2}))
+      streamed.push(partial.map((r) => r.meanGradientNorm));
     const whole = gradientNormsByLength([5, 9], {hiddenSize: 8, seed: 2}).map((r) => r.meanGradientNorm);
     expect(streamed).toEqual([whole.slice(0, 1), whole]);
   });
 
   it("is reproducible for a seed and names bad lengths", () => {
-    expect(gradientNormsByLength([12], {hiddenSize: 8, seed: 3})).toEqual(gradientNormsByLength([12], {hiddenSize: 8, seed: 3}));
+    expect(gradientNormsByLength([12], {hiddenSize: 8, seed: 3})).toEqual(
+      gradientNormsByLength([12], {hiddenSize: 8, seed: 3})
+    );
     expect(() => gradientNormsByLength([10, 0])).toThrow(/lengths\[1\]/);
   });
 

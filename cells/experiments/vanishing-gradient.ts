@@ -28,13 +28,19 @@ export interface LengthGradient {
  * random normal inputs (batch 32) and random labels; the gradient of the summed sparse categorical
  * cross-entropy; the mean of the gradient norms over the trainable variables.
  */
-export function gradientNormsByLength(lengths: number[] = [10, 20, 50, 100], options: GradientOptions = {}): LengthGradient[] {
+export function gradientNormsByLength(
+  lengths: number[] = [10, 20, 50, 100],
+  options: GradientOptions = {}
+): LengthGradient[] {
   const settings = checkedSettings(lengths, options);
   return lengths.map((length, i) => gradientForLength(length, i, settings));
 }
 
 /** The same experiment, one length at a time: yields the results so far after each length, in a task of its own. */
-export async function* gradientNormsByLengthStream(lengths: number[] = [10, 20, 50, 100], options: GradientOptions = {}): AsyncGenerator<LengthGradient[]> {
+export async function* gradientNormsByLengthStream(
+  lengths: number[] = [10, 20, 50, 100],
+  options: GradientOptions = {}
+): AsyncGenerator<LengthGradient[]> {
   const settings = checkedSettings(lengths, options);
   const results: LengthGradient[] = [];
   for (const [i, length] of lengths.entries()) {
@@ -44,21 +50,34 @@ export async function* gradientNormsByLengthStream(lengths: number[] = [10, 20, 
   }
 }
 
-function checkedSettings(lengths: number[], {inputSize = 50, hiddenSize = 64, numClasses = 2, batchSize = 32, seed = 0}: GradientOptions): Required<GradientOptions> {
-  if (!Array.isArray(lengths) || lengths.length === 0) throw new RangeError("lengths must be a non-empty array of integers");
+function checkedSettings(
+  lengths: number[],
+  {inputSize = 50, hiddenSize = 64, numClasses = 2, batchSize = 32, seed = 0}: GradientOptions
+): Required<GradientOptions> {
+  if (!Array.isArray(lengths) || lengths.length === 0)
+    throw new RangeError("lengths must be a non-empty array of integers");
   lengths.forEach((l, i) => checkSize(l, `lengths[${i}]`));
   return {inputSize, hiddenSize, numClasses, batchSize, seed};
 }
 
 /** One length: a fresh model (seeded by position), one random batch, the norms of the weight gradients. */
-function gradientForLength(length: number, i: number, {inputSize, hiddenSize, numClasses, batchSize, seed}: Required<GradientOptions>): LengthGradient {
+function gradientForLength(
+  length: number,
+  i: number,
+  {inputSize, hiddenSize, numClasses, batchSize, seed}: Required<GradientOptions>
+): LengthGradient {
   const lengthSeed = offsetSeed(seed, i); // wraps: the largest seed's next length gets seed 0
   const rng = new RandomState(lengthSeed);
-  const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {seed: lengthSeed});
+  const network = Network.create(manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses}), {
+    seed: lengthSeed
+  });
   try {
     const variableNorms = tf.tidy(() => {
       const {x, y} = randomBatch(rng, batchSize, length, inputSize, numClasses);
-      const {grads} = tf.variableGrads(() => sparseCategoricalCrossentropyFromLogits(y, network.apply(x, {logits: true})).sum() as tf.Scalar, network.variables);
+      const {grads} = tf.variableGrads(
+        () => sparseCategoricalCrossentropyFromLogits(y, network.apply(x, {logits: true})).sum() as tf.Scalar,
+        network.variables
+      );
       return network.variables.map((v) => grads[v.name].norm().dataSync()[0]);
     });
     return {length, meanGradientNorm: variableNorms.reduce((a, b) => a + b, 0) / variableNorms.length, variableNorms};
@@ -76,7 +95,9 @@ export function inputGradientByTimestep(length = 50, options: GradientOptions = 
   try {
     return tf.tidy(() => {
       const {x, y} = randomBatch(rng, batchSize, length, inputSize, numClasses);
-      const gradient = tf.grad((input: tf.Tensor) => sparseCategoricalCrossentropyFromLogits(y, network.apply(input, {logits: true})).sum())(x);
+      const gradient = tf.grad((input: tf.Tensor) =>
+        sparseCategoricalCrossentropyFromLogits(y, network.apply(input, {logits: true})).sum()
+      )(x);
       return Array.from(gradient.square().sum([0, 2]).sqrt().dataSync());
     });
   } finally {

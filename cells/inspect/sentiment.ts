@@ -39,7 +39,9 @@ export function predictSentiments(texts: string[], {network, tokenizer, maxLengt
   return texts.map((text, i) => {
     const known = new Set(tokenizer.sequencesToTexts([sequences[i]])[0].split(" ").filter(Boolean));
     const words = tokenizer.tokenize(text);
-    const kept = Array.from(rows[i]).filter((id) => id !== 0).map((id) => tokenizer.indexWord.get(id) ?? "?");
+    const kept = Array.from(rows[i])
+      .filter((id) => id !== 0)
+      .map((id) => tokenizer.indexWord.get(id) ?? "?");
     return {
       text,
       score: scores[i],
@@ -66,13 +68,20 @@ export interface HiddenStates {
  * to the padding (the seed labelled the first positions with the words, though 'pre' padding puts them last).
  */
 export function hiddenStates(text: string, {network, tokenizer, maxLength}: TrainedPair): HiddenStates {
-  if (typeof text !== "string") throw new TypeError(`text must be a string, got ${text === null ? "null" : typeof text}`);
+  if (typeof text !== "string")
+    throw new TypeError(`text must be a string, got ${text === null ? "null" : typeof text}`);
   const [row] = padSequences(tokenizer.textsToSequences([text]), {maxlen: maxLength});
-  const states = tf.tidy(() => network.hiddenStates(tf.tensor2d(row, [1, maxLength], "int32")).squeeze([0]).arraySync() as number[][]);
+  const states = tf.tidy(
+    () =>
+      network
+        .hiddenStates(tf.tensor2d(row, [1, maxLength], "int32"))
+        .squeeze([0])
+        .arraySync() as number[][]
+  );
   return {
     text,
     states,
     norms: states.map((h) => Math.hypot(...h)),
-    tokens: Array.from(row, (id) => (id === 0 ? null : tokenizer.indexWord.get(id) ?? null))
+    tokens: Array.from(row, (id) => (id === 0 ? null : (tokenizer.indexWord.get(id) ?? null)))
   };
 }

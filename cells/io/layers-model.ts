@@ -20,13 +20,38 @@ function toLayer(layer: LayerSpec, inputShape?: number[]): tf.layers.Layer {
   const first = inputShape ? {inputShape} : {};
   const zeros = {kernelInitializer: "zeros", biasInitializer: "zeros"} as const;
   switch (layer.type) {
-    case "Embedding": return tf.layers.embedding({inputDim: layer.inputDim, outputDim: layer.outputDim, inputLength: inputShape?.[0], embeddingsInitializer: "zeros", ...first});
-    case "SimpleRNN": return tf.layers.simpleRNN({units: layer.units, returnSequences: layer.returnSequences, activation: layer.activation, dropout: layer.dropout, recurrentDropout: layer.recurrentDropout, recurrentInitializer: "zeros", ...zeros, ...first});
-    case "Dense": return tf.layers.dense({units: layer.units, activation: layer.activation, ...zeros, ...first});
-    case "TimeDistributed": return tf.layers.timeDistributed({layer: tf.layers.dense({units: layer.units, activation: layer.activation, ...zeros}), ...first});
-    case "Dropout": return tf.layers.dropout({rate: layer.rate, ...first});
-    case "GlobalAveragePooling1D": return tf.layers.globalAveragePooling1d(first);
-    case "RepeatVector": return tf.layers.repeatVector({n: layer.n, ...first});
+    case "Embedding":
+      return tf.layers.embedding({
+        inputDim: layer.inputDim,
+        outputDim: layer.outputDim,
+        inputLength: inputShape?.[0],
+        embeddingsInitializer: "zeros",
+        ...first
+      });
+    case "SimpleRNN":
+      return tf.layers.simpleRNN({
+        units: layer.units,
+        returnSequences: layer.returnSequences,
+        activation: layer.activation,
+        dropout: layer.dropout,
+        recurrentDropout: layer.recurrentDropout,
+        recurrentInitializer: "zeros",
+        ...zeros,
+        ...first
+      });
+    case "Dense":
+      return tf.layers.dense({units: layer.units, activation: layer.activation, ...zeros, ...first});
+    case "TimeDistributed":
+      return tf.layers.timeDistributed({
+        layer: tf.layers.dense({units: layer.units, activation: layer.activation, ...zeros}),
+        ...first
+      });
+    case "Dropout":
+      return tf.layers.dropout({rate: layer.rate, ...first});
+    case "GlobalAveragePooling1D":
+      return tf.layers.globalAveragePooling1d(first);
+    case "RepeatVector":
+      return tf.layers.repeatVector({n: layer.n, ...first});
   }
 }
 
@@ -36,7 +61,9 @@ function toLayer(layer: LayerSpec, inputShape?: number[]): tf.layers.Layer {
  */
 export function disposeLayersModel(model: tf.LayersModel): void {
   for (const layer of model.layers) {
-    const cell = (layer as unknown as {cell?: {dropoutMask?: tf.Tensor | null; recurrentDropoutMask?: tf.Tensor | null}}).cell;
+    const cell = (
+      layer as unknown as {cell?: {dropoutMask?: tf.Tensor | null; recurrentDropoutMask?: tf.Tensor | null}}
+    ).cell;
     if (cell) {
       tf.dispose([cell.dropoutMask, cell.recurrentDropoutMask].filter((t): t is tf.Tensor => !!t));
       cell.dropoutMask = null;

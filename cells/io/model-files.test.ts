@@ -21,7 +21,10 @@ function modelJsonWith(change: (json: any) => void): string {
 
 async function refusal(files: NamedBlob[], kind: UploadErrorKind): Promise<UploadError> {
   const before = tf.memory().numTensors;
-  const error = await readModelFiles(files).then(() => null, (e: unknown) => e);
+  const error = await readModelFiles(files).then(
+    () => null,
+    (e: unknown) => e
+  );
   expect(error).toBeInstanceOf(UploadError);
   expect((error as UploadError).kind).toBe(kind);
   expect(tf.memory().numTensors).toBe(before); // checking builds nothing
@@ -45,10 +48,16 @@ describe("a saved model picked as files is checked before anything is built", ()
   });
 
   it("JSON that is not a layers model", async () => {
-    expect((await refusal(pair.files({model: "[1, 2, 3]"}).model, "not-model")).facts).toMatchObject({field: "modelTopology"});
-    expect((await refusal(pair.files({model: pair.tokenizerJson}).model, "not-model")).facts).toMatchObject({field: "modelTopology"});
+    expect((await refusal(pair.files({model: "[1, 2, 3]"}).model, "not-model")).facts).toMatchObject({
+      field: "modelTopology"
+    });
+    expect((await refusal(pair.files({model: pair.tokenizerJson}).model, "not-model")).facts).toMatchObject({
+      field: "modelTopology"
+    });
     const noManifest = modelJsonWith((j) => delete j.weightsManifest);
-    expect((await refusal(pair.files({model: noManifest}).model, "not-model")).facts).toMatchObject({field: "weightsManifest"});
+    expect((await refusal(pair.files({model: noManifest}).model, "not-model")).facts).toMatchObject({
+      field: "weightsManifest"
+    });
   });
 
   it("no .json, or two of them, among the model's files", async () => {
@@ -60,14 +69,20 @@ describe("a saved model picked as files is checked before anything is built", ()
 
   it("the .bin missing, or under another name than the manifest's", async () => {
     const [json] = pair.files().model;
-    expect((await refusal([json], "missing-weights")).facts).toMatchObject({missing: ["weights.bin"], chosen: ["model.json"]});
+    expect((await refusal([json], "missing-weights")).facts).toMatchObject({
+      missing: ["weights.bin"],
+      chosen: ["model.json"]
+    });
     const renamed = pair.files({bins: [["weights (1).bin", pair.weights]]}).model;
     expect((await refusal(renamed, "missing-weights")).facts).toMatchObject({missing: ["weights.bin"]});
   });
 
   it("a .bin of the wrong length: truncated, too long, or empty", async () => {
     const expected = pair.weights.byteLength;
-    const truncated = await refusal(pair.files({bins: [["weights.bin", pair.weights.slice(0, expected - 4)]]}).model, "weights-length");
+    const truncated = await refusal(
+      pair.files({bins: [["weights.bin", pair.weights.slice(0, expected - 4)]]}).model,
+      "weights-length"
+    );
     expect(truncated.facts).toMatchObject({expected, actual: expected - 4, weightFiles: ["weights.bin"]});
     const longer = new Uint8Array(expected + 1);
     longer.set(pair.weights);
@@ -87,12 +102,19 @@ describe("a saved model picked as files is checked before anything is built", ()
       j.weightsManifest[0].weights[0].shape = [8, 1000];
     });
     const error = await refusal(pair.files({model: swapped}).model, "shape");
-    expect(error.facts).toMatchObject({weight: "embedding_Embedding1/embeddings", expected: [1000, 8], actual: [8, 1000]});
+    expect(error.facts).toMatchObject({
+      weight: "embedding_Embedding1/embeddings",
+      expected: [1000, 8],
+      actual: [8, 1000]
+    });
     // The topology's vocabulary changed, the manifest's not: the Embedding's weight no longer fits its layer.
     const smaller = modelJsonWith((j) => {
       j.modelTopology.config.layers[0].config.input_dim = 500;
     });
-    expect((await refusal(pair.files({model: smaller}).model, "shape")).facts).toMatchObject({expected: [500, 8], actual: [1000, 8]});
+    expect((await refusal(pair.files({model: smaller}).model, "shape")).facts).toMatchObject({
+      expected: [500, 8],
+      actual: [1000, 8]
+    });
   });
 
   it("a weight missing from the manifest, or one that no layer uses", async () => {
@@ -104,14 +126,18 @@ describe("a saved model picked as files is checked before anything is built", ()
     const extra = modelJsonWith((j) => {
       j.weightsManifest[0].weights.push({name: "stray/kernel", shape: [0], dtype: "float32"});
     });
-    expect((await refusal(pair.files({model: extra}).model, "unexpected-weight")).facts).toMatchObject({weight: "stray/kernel"});
+    expect((await refusal(pair.files({model: extra}).model, "unexpected-weight")).facts).toMatchObject({
+      weight: "stray/kernel"
+    });
   });
 
   it("quantized or non-float32 weights", async () => {
     const quantized = modelJsonWith((j) => {
       j.weightsManifest[0].weights[0].quantization = {dtype: "uint8", min: 0, scale: 1};
     });
-    expect((await refusal(pair.files({model: quantized}).model, "weights-dtype")).facts).toMatchObject({dtype: "uint8"});
+    expect((await refusal(pair.files({model: quantized}).model, "weights-dtype")).facts).toMatchObject({
+      dtype: "uint8"
+    });
     const strings = modelJsonWith((j) => {
       j.weightsManifest[0].weights[0].dtype = "string";
     });
@@ -122,7 +148,10 @@ describe("a saved model picked as files is checked before anything is built", ()
     const lstm = modelJsonWith((j) => {
       j.modelTopology.config.layers[1].class_name = "LSTM";
     });
-    expect((await refusal(pair.files({model: lstm}).model, "layer-kind")).facts).toMatchObject({layer: "simple_rnn_SimpleRNN1", className: "LSTM"});
+    expect((await refusal(pair.files({model: lstm}).model, "layer-kind")).facts).toMatchObject({
+      layer: "simple_rnn_SimpleRNN1",
+      className: "LSTM"
+    });
     const functional = modelJsonWith((j) => {
       j.modelTopology.class_name = "Functional";
     });
@@ -148,10 +177,15 @@ describe("a saved model picked as files is checked before anything is built", ()
     layers.forEach((layer: any, i: number) => (layer.config.name = kerasNames[i]));
     delete layers[0].config.batch_input_shape;
     delete layers[0].config.input_length;
-    layers.unshift({class_name: "InputLayer", config: {batch_input_shape: [null, 20], dtype: "float32", name: "input_1"}});
+    layers.unshift({
+      class_name: "InputLayer",
+      config: {batch_input_shape: [null, 20], dtype: "float32", name: "input_1"}
+    });
     keras.modelTopology = {keras_version: "2.15.0", backend: "tensorflow", model_config: keras.modelTopology};
     keras.weightsManifest[0].weights.forEach((w: any) => {
-      w.name = w.name.replace("embedding_Embedding1", "embedding").replace("simple_rnn_SimpleRNN1", "simple_rnn/simple_rnn_cell")
+      w.name = w.name
+        .replace("embedding_Embedding1", "embedding")
+        .replace("simple_rnn_SimpleRNN1", "simple_rnn/simple_rnn_cell")
         .replace("dense_Dense1", "dense");
     });
     const data = await readModelFiles(pair.files({model: JSON.stringify(keras)}).model);

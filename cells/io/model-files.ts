@@ -36,8 +36,9 @@ export async function readModelFiles(files: readonly NamedBlob[]): Promise<Netwo
       throw new UploadError({kind: "weights-length", file, weightFiles: groupFiles[g], expected, actual});
     }
   });
-  const groupBytes = await Promise.all(groupFiles.map(async (names) =>
-    concat(await Promise.all(names.map((name) => byName.get(name)!.arrayBuffer())))));
+  const groupBytes = await Promise.all(
+    groupFiles.map(async (names) => concat(await Promise.all(names.map((name) => byName.get(name)!.arrayBuffer()))))
+  );
   return {spec: topology.spec, weights: decodeWeights(plan, groupBytes, file)};
 }
 

@@ -30,7 +30,8 @@ export function readTopology(modelJson: Json, file: string): Topology {
   // Keras 2.0 wrote a Sequential's config as the bare list of its layers.
   const config = model.config;
   const savedLayers = Array.isArray(config) ? config : isObject(config) ? config.layers : undefined;
-  if (!Array.isArray(savedLayers)) throw new UploadError({kind: "not-model", file, field: "modelTopology.config.layers"});
+  if (!Array.isArray(savedLayers))
+    throw new UploadError({kind: "not-model", file, field: "modelTopology.config.layers"});
   const name = isObject(config) && typeof config.name === "string" ? config.name : "sequential";
 
   const layers: LayerSpec[] = [];
@@ -72,8 +73,11 @@ function readLayer(className: string, config: Json, fields: Fields, file: string
   switch (className) {
     case "Embedding":
       fields.absentOr("mask_zero", false); // the lean network does not mask padding; Keras would skip it
-      return {type: "Embedding", inputDim: fields.positiveInteger("input_dim"),
-        outputDim: fields.positiveInteger("output_dim")};
+      return {
+        type: "Embedding",
+        inputDim: fields.positiveInteger("input_dim"),
+        outputDim: fields.positiveInteger("output_dim")
+      };
     case "SimpleRNN":
       fields.absentOr("use_bias", true);
       for (const flag of ["return_state", "go_backwards", "stateful"]) fields.absentOr(flag, false);
@@ -87,7 +91,11 @@ function readLayer(className: string, config: Json, fields: Fields, file: string
       };
     case "Dense":
       fields.absentOr("use_bias", true);
-      return {type: "Dense", units: fields.positiveInteger("units"), activation: fields.activation("activation", "linear")};
+      return {
+        type: "Dense",
+        units: fields.positiveInteger("units"),
+        activation: fields.activation("activation", "linear")
+      };
     case "TimeDistributed": {
       const inner = config.layer;
       if (!isObject(inner) || inner.class_name !== "Dense" || !isObject(inner.config)) {
@@ -96,8 +104,11 @@ function readLayer(className: string, config: Json, fields: Fields, file: string
       }
       const dense = new Fields(inner.config, file, layer);
       dense.absentOr("use_bias", true);
-      return {type: "TimeDistributed", units: dense.positiveInteger("units"),
-        activation: dense.activation("activation", "linear")};
+      return {
+        type: "TimeDistributed",
+        units: dense.positiveInteger("units"),
+        activation: dense.activation("activation", "linear")
+      };
     }
     case "Dropout":
       return {type: "Dropout", rate: fields.rate("rate")};
@@ -116,8 +127,14 @@ function readLayer(className: string, config: Json, fields: Fields, file: string
 function readInputShape(batchShape: unknown, file: string, layer: string): number[] {
   const dims = Array.isArray(batchShape) ? batchShape.slice(1) : [];
   if (dims.length === 0 || !dims.every(isPositiveInteger)) {
-    throw new UploadError({kind: "layer-config", file, layer, field: "batch_input_shape", expected: "known-shape",
-      actual: batchShape === undefined ? null : render(batchShape)});
+    throw new UploadError({
+      kind: "layer-config",
+      file,
+      layer,
+      field: "batch_input_shape",
+      expected: "known-shape",
+      actual: batchShape === undefined ? null : render(batchShape)
+    });
   }
   return dims as number[];
 }
@@ -126,23 +143,43 @@ function readInputShape(batchShape: unknown, file: string, layer: string): numbe
 function checkInputRanks(spec: ModelSpec, names: string[], file: string) {
   const inputs = inputShapes(spec);
   spec.layers.forEach((layer, i) => {
-    const rank = layer.type === "Embedding" || layer.type === "RepeatVector" ? 1
-      : ["SimpleRNN", "TimeDistributed", "GlobalAveragePooling1D"].includes(layer.type) ? 2 : 0;
+    const rank =
+      layer.type === "Embedding" || layer.type === "RepeatVector"
+        ? 1
+        : ["SimpleRNN", "TimeDistributed", "GlobalAveragePooling1D"].includes(layer.type)
+          ? 2
+          : 0;
     if (rank && inputs[i].length !== rank) {
-      throw new UploadError({kind: "layer-config", file, layer: names[i], field: "input_shape",
-        expected: rank === 1 ? "input-rank-1" : "input-rank-2", actual: render(inputs[i])});
+      throw new UploadError({
+        kind: "layer-config",
+        file,
+        layer: names[i],
+        field: "input_shape",
+        expected: rank === 1 ? "input-rank-1" : "input-rank-2",
+        actual: render(inputs[i])
+      });
     }
   });
 }
 
 /** Reads one layer's config fields, refusing a value of the wrong type with the layer and field named. */
 class Fields {
-  constructor(private readonly config: Json, private readonly file: string, private readonly layer: string) {}
+  constructor(
+    private readonly config: Json,
+    private readonly file: string,
+    private readonly layer: string
+  ) {}
 
   refusal(field: string, expected: LayerExpectation): UploadError {
     const value = this.config[field];
-    return new UploadError({kind: "layer-config", file: this.file, layer: this.layer, field, expected,
-      actual: value === undefined ? null : render(value)});
+    return new UploadError({
+      kind: "layer-config",
+      file: this.file,
+      layer: this.layer,
+      field,
+      expected,
+      actual: value === undefined ? null : render(value)
+    });
   }
 
   positiveInteger(field: string): number {

@@ -10,7 +10,9 @@ export function directoryHandler(directory: string): tf.io.IOHandler {
   return {
     async save(artifacts) {
       await mkdir(directory, {recursive: true});
-      const weights = artifacts.weightData ? new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)) : new Uint8Array();
+      const weights = artifacts.weightData
+        ? new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))
+        : new Uint8Array();
       const modelJson = {
         modelTopology: artifacts.modelTopology,
         format: artifacts.format,
@@ -30,7 +32,9 @@ export function directoryHandler(directory: string): tf.io.IOHandler {
         format: modelJson.format,
         generatedBy: modelJson.generatedBy,
         convertedBy: modelJson.convertedBy,
-        weightSpecs: modelJson.weightsManifest.flatMap((group: {weights: tf.io.WeightsManifestEntry[]}) => group.weights),
+        weightSpecs: modelJson.weightsManifest.flatMap(
+          (group: {weights: tf.io.WeightsManifestEntry[]}) => group.weights
+        ),
         weightData: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)
       };
     }

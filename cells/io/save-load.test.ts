@@ -26,12 +26,21 @@ describe("save and load a trained pair", () => {
     await saveNetwork(network, directoryHandler(directory));
     const modelJson = JSON.parse(readFileSync(join(directory, "model.json"), "utf8"));
     expect(modelJson.format).toBe("layers-model");
-    expect(modelJson.modelTopology.config.layers.map((l: {class_name: string}) => l.class_name)).toEqual(["Embedding", "SimpleRNN", "Dropout", "Dense"]);
+    expect(modelJson.modelTopology.config.layers.map((l: {class_name: string}) => l.class_name)).toEqual([
+      "Embedding",
+      "SimpleRNN",
+      "Dropout",
+      "Dense"
+    ]);
 
     const loaded = await loadNetwork(directoryHandler(directory));
     const tokenizer = Tokenizer.fromJSON(data.tokenizer.toJSON());
-    const original = predictSentiments([...TEST_PHRASES], {network, tokenizer: data.tokenizer, maxLength: 20}).map((p) => p.score);
-    const restored = predictSentiments([...TEST_PHRASES], {network: loaded, tokenizer, maxLength: 20}).map((p) => p.score);
+    const original = predictSentiments([...TEST_PHRASES], {network, tokenizer: data.tokenizer, maxLength: 20}).map(
+      (p) => p.score
+    );
+    const restored = predictSentiments([...TEST_PHRASES], {network: loaded, tokenizer, maxLength: 20}).map(
+      (p) => p.score
+    );
     expect(restored).toEqual(original);
     expect(loaded.spec.layers).toEqual(network.spec.layers);
     network.dispose();

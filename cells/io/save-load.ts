@@ -22,7 +22,7 @@ export async function saveNetwork(network: Network, destination: string | tf.io.
 }
 
 export async function loadNetwork(source: string | tf.io.IOHandler): Promise<Network> {
-  const handler = typeof source === "string" ? tf.io.getLoadHandlers(source)[0] ?? tf.io.http(source) : source;
+  const handler = typeof source === "string" ? (tf.io.getLoadHandlers(source)[0] ?? tf.io.http(source)) : source;
   if (!handler.load) throw new TypeError("this tfjs IOHandler cannot load");
   const name = typeof source === "string" ? source : "model.json";
   return Network.fromData(networkDataFromArtifacts(await handler.load(), name));

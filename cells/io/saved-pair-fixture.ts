@@ -21,8 +21,11 @@ export async function savedPair({hiddenDim = 8, embeddingDim = 8, vocabSize = 10
     const modelJson = JSON.parse(readFileSync(join(directory, "model.json"), "utf8"));
     const weights: Uint8Array<ArrayBuffer> = new Uint8Array(readFileSync(join(directory, "weights.bin")));
     const tokenizerJson = tokenizer.toJSON();
-    const files = ({model = JSON.stringify(modelJson), bins = [["weights.bin", weights]] as [string, Uint8Array<ArrayBuffer>][],
-      tokenizerText = tokenizerJson} = {}) => ({
+    const files = ({
+      model = JSON.stringify(modelJson),
+      bins = [["weights.bin", weights]] as [string, Uint8Array<ArrayBuffer>][],
+      tokenizerText = tokenizerJson
+    } = {}) => ({
       model: [new File([model], "model.json"), ...bins.map(([name, bytes]) => new File([bytes], name))],
       tokenizer: new File([tokenizerText], "tokenizer.json")
     });

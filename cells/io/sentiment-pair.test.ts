@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => pair.network.dispose());
 
 /** The tokenizer's JSON with `word_index` (and its inverse) replaced, as Keras would write them. */
-function tokenizerWith(wordIndex: unknown, {numWords = null as number | null, oovToken = null as string | null} = {}): string {
+function tokenizerWith(
+  wordIndex: unknown,
+  {numWords = null as number | null, oovToken = null as string | null} = {}
+): string {
   const json = JSON.parse(pair.tokenizerJson);
   json.config.word_index = JSON.stringify(wordIndex);
   json.config.num_words = numWords;
@@ -27,7 +30,10 @@ function tokenizerWith(wordIndex: unknown, {numWords = null as number | null, oo
 
 async function refusal(files: ReturnType<typeof pair.files>, kind: UploadErrorKind, lang: "fr" | "en" = "fr") {
   const before = tf.memory().numTensors;
-  const error = await loadPairFromFiles(files.model, files.tokenizer, {lang}).then(() => null, (e: unknown) => e);
+  const error = await loadPairFromFiles(files.model, files.tokenizer, {lang}).then(
+    () => null,
+    (e: unknown) => e
+  );
   expect(error).toBeInstanceOf(UploadError);
   expect((error as UploadError).kind).toBe(kind);
   expect(tf.memory().numTensors).toBe(before);
@@ -42,7 +48,9 @@ describe("the essay's saved pair", () => {
     expect(loaded.maxLength).toBe(pair.maxLength);
     expect(loaded.network.spec).toEqual(pair.network.spec);
     const scores = (p: typeof loaded) => predictSentiments([...TEST_PHRASES], p).map((x) => x.score);
-    expect(scores(loaded)).toEqual(scores({network: pair.network, tokenizer: pair.tokenizer, maxLength: pair.maxLength}));
+    expect(scores(loaded)).toEqual(
+      scores({network: pair.network, tokenizer: pair.tokenizer, maxLength: pair.maxLength})
+    );
     loaded.network.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -52,7 +60,10 @@ describe("the essay's saved pair", () => {
     expect(junk.message).toMatch(/^« model\.json » n'est pas un fichier JSON lisible/);
     const english = await refusal(pair.files({model: "}{ not json"}), "not-json", "en");
     expect(english.message).toMatch(/^"model\.json" is not valid JSON/);
-    const truncated = await refusal(pair.files({bins: [["weights.bin", pair.weights.slice(0, 100)]]}), "weights-length");
+    const truncated = await refusal(
+      pair.files({bins: [["weights.bin", pair.weights.slice(0, 100)]]}),
+      "weights-length"
+    );
     expect(truncated.message).toContain("font 100 octets");
   });
 
@@ -79,7 +90,9 @@ describe("the essay's saved pair", () => {
     const limited = pair.files({tokenizerText: tokenizerWith({bien: 1, mal: 5000}, {numWords: 1000})});
     const loaded = await loadPairFromFiles(limited.model, limited.tokenizer);
     loaded.network.dispose();
-    const oov = pair.files({tokenizerText: tokenizerWith({bien: 1, "<OOV>": 5000}, {numWords: 1000, oovToken: "<OOV>"})});
+    const oov = pair.files({
+      tokenizerText: tokenizerWith({bien: 1, "<OOV>": 5000}, {numWords: 1000, oovToken: "<OOV>"})
+    });
     expect((await refusal(oov, "vocabulary")).facts).toMatchObject({index: 5000, word: "<OOV>"});
   });
 
@@ -92,7 +105,10 @@ describe("the essay's saved pair", () => {
     const bins = pair.weights.slice(0, pair.weights.byteLength - 4 * (8 + 1));
     const longer = new Uint8Array(bins.byteLength + 4 * (16 + 2));
     longer.set(bins);
-    const error = await refusal(pair.files({model: JSON.stringify(twoOutputs), bins: [["weights.bin", longer]]}), "not-sentiment-model");
+    const error = await refusal(
+      pair.files({model: JSON.stringify(twoOutputs), bins: [["weights.bin", longer]]}),
+      "not-sentiment-model"
+    );
     expect(error.facts).toMatchObject({outputShape: [2]});
   });
 

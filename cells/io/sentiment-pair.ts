@@ -13,8 +13,11 @@ import {checkVocabulary} from "./vocabulary.js";
  * `lang`. Everything is checked first — each file, then that the model is a sentiment model and that its
  * vocabulary covers the tokenizer's indices — and the network is built last, so a refusal leaves no tensor.
  */
-export async function loadPairFromFiles(modelFiles: readonly NamedBlob[], tokenizerFile: NamedBlob,
-  {lang = "en"}: {lang?: UploadLanguage} = {}): Promise<TrainedPair> {
+export async function loadPairFromFiles(
+  modelFiles: readonly NamedBlob[],
+  tokenizerFile: NamedBlob,
+  {lang = "en"}: {lang?: UploadLanguage} = {}
+): Promise<TrainedPair> {
   try {
     const data = await readModelFiles(modelFiles);
     const modelFile = modelFiles.find((f) => f.name.toLowerCase().endsWith(".json"))!.name;

@@ -3,8 +3,17 @@ import {uploadMessage, type UploadLanguage} from "./upload-messages.js";
 
 /** What a layer's config field should have held (worded per language in ./upload-messages.ts). */
 export type LayerExpectation =
-  | "positive-integer" | "rate" | "activation" | "boolean" | "true" | "false" | "string" | "channels-last"
-  | "known-shape" | "input-rank-1" | "input-rank-2";
+  | "positive-integer"
+  | "rate"
+  | "activation"
+  | "boolean"
+  | "true"
+  | "false"
+  | "string"
+  | "channels-last"
+  | "known-shape"
+  | "input-rank-1"
+  | "input-rank-2";
 
 /**
  * Every way an uploaded model or tokenizer is refused, with the facts that explain it. `file` is always the
@@ -16,7 +25,14 @@ export type UploadFacts =
   | {kind: "not-sequential"; file: string; className: string}
   | {kind: "model-json-count"; jsonFiles: string[]; chosen: string[]}
   | {kind: "layer-kind"; file: string; layer: string; className: string}
-  | {kind: "layer-config"; file: string; layer: string; field: string; expected: LayerExpectation; actual: string | null}
+  | {
+      kind: "layer-config";
+      file: string;
+      layer: string;
+      field: string;
+      expected: LayerExpectation;
+      actual: string | null;
+    }
   | {kind: "weights-dtype"; file: string; weight: string; dtype: string}
   | {kind: "missing-weight"; file: string; layer: string; weight: string}
   | {kind: "unexpected-weight"; file: string; weight: string}
@@ -38,7 +54,10 @@ export type UploadErrorKind = UploadFacts["kind"];
 export class UploadError extends Error {
   readonly kind: UploadErrorKind;
 
-  constructor(readonly facts: UploadFacts, readonly lang: UploadLanguage = "en") {
+  constructor(
+    readonly facts: UploadFacts,
+    readonly lang: UploadLanguage = "en"
+  ) {
     super(uploadMessage(facts, lang));
     this.kind = facts.kind;
   }

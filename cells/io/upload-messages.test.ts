@@ -9,17 +9,24 @@ const examples: {[K in UploadErrorKind]: Extract<UploadFacts, {kind: K}>} = {
   "not-sequential": {kind: "not-sequential", file: "m.json", className: "Functional"},
   "model-json-count": {kind: "model-json-count", jsonFiles: [], chosen: ["w.bin"]},
   "layer-kind": {kind: "layer-kind", file: "m.json", layer: "lstm", className: "LSTM"},
-  "layer-config": {kind: "layer-config", file: "m.json", layer: "rnn", field: "units", expected: "positive-integer", actual: "-4"},
+  "layer-config": {
+    kind: "layer-config",
+    file: "m.json",
+    layer: "rnn",
+    field: "units",
+    expected: "positive-integer",
+    actual: "-4"
+  },
   "weights-dtype": {kind: "weights-dtype", file: "m.json", weight: "dense/kernel", dtype: "uint8"},
   "missing-weight": {kind: "missing-weight", file: "m.json", layer: "rnn", weight: "kernel"},
   "unexpected-weight": {kind: "unexpected-weight", file: "m.json", weight: "stray/kernel"},
-  "shape": {kind: "shape", file: "m.json", weight: "embedding/embeddings", expected: [1000, 8], actual: [8, 1000]},
+  shape: {kind: "shape", file: "m.json", weight: "embedding/embeddings", expected: [1000, 8], actual: [8, 1000]},
   "missing-weights": {kind: "missing-weights", file: "m.json", missing: ["w.bin"], chosen: ["m.json"]},
   "weights-length": {kind: "weights-length", file: "m.json", weightFiles: ["w.bin"], expected: 516764, actual: 100},
   "weights-values": {kind: "weights-values", file: "m.json", weight: "dense/bias", index: 3, value: NaN},
   "not-sentiment-model": {kind: "not-sentiment-model", file: "m.json", layers: ["Dense"], outputShape: [2]},
-  "tokenizer": {kind: "tokenizer", file: "t.json", field: "word_index", expected: "object", actual: "[1]"},
-  "vocabulary": {kind: "vocabulary", file: "m.json", tokenizerFile: "t.json", inputDim: 500, index: 999, word: "chat"}
+  tokenizer: {kind: "tokenizer", file: "t.json", field: "word_index", expected: "object", actual: "[1]"},
+  vocabulary: {kind: "vocabulary", file: "m.json", tokenizerFile: "t.json", inputDim: 500, index: 999, word: "chat"}
 };
 
 describe("upload messages", () => {

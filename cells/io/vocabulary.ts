@@ -22,6 +22,12 @@ export function checkVocabulary(spec: ModelSpec, tokenizer: Tokenizer, files: {m
   const highest = highestIndex(tokenizer);
   if (highest && highest.index >= embedding.inputDim) {
     const {inputDim} = embedding;
-    throw new UploadError({kind: "vocabulary", file: files.model, tokenizerFile: files.tokenizer, inputDim, ...highest});
+    throw new UploadError({
+      kind: "vocabulary",
+      file: files.model,
+      tokenizerFile: files.tokenizer,
+      inputDim,
+      ...highest
+    });
   }
 }

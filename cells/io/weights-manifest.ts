@@ -63,7 +63,16 @@ export function readManifest(modelJson: Json, file: string): Manifest {
       if (!size) throw new UploadError({kind: "weights-dtype", file, weight: entry.name, dtype});
       const byteLength = entry.shape.reduce((a: number, b: number) => a * b, 1) * size;
       const optimizer = entry.group === "optimizer";
-      weights.push({name: entry.name, shape: entry.shape as number[], dtype: entry.dtype, quantized, optimizer, group: g, offset, byteLength});
+      weights.push({
+        name: entry.name,
+        shape: entry.shape as number[],
+        dtype: entry.dtype,
+        quantized,
+        optimizer,
+        group: g,
+        offset,
+        byteLength
+      });
       offset += byteLength;
     });
     groups.push({paths: group.paths as string[], byteLength: offset});
@@ -74,11 +83,15 @@ export function readManifest(modelJson: Json, file: string): Manifest {
 /** The names each layer kind gives its weights, in the lean network's order (Keras's too). */
 function roles(layer: LayerSpec): string[] {
   switch (layer.type) {
-    case "Embedding": return ["embeddings"];
-    case "SimpleRNN": return ["kernel", "recurrent_kernel", "bias"];
+    case "Embedding":
+      return ["embeddings"];
+    case "SimpleRNN":
+      return ["kernel", "recurrent_kernel", "bias"];
     case "Dense":
-    case "TimeDistributed": return ["kernel", "bias"];
-    default: return [];
+    case "TimeDistributed":
+      return ["kernel", "bias"];
+    default:
+      return [];
   }
 }
 

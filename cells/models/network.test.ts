@@ -9,19 +9,23 @@ import {baselineSpec, manyToManySpec, oneToManySpec, sentimentRnnSpec, simpleRnn
 import {Network, useAutodiffRnn} from "./network.js";
 import type {ModelSpec} from "./spec.js";
 
-
 beforeEach(() => useBackend("cpu"));
 afterEach(() => expect(tf.memory().numTensors).toBe(0));
 
 describe("Keras initialisers", () => {
   it("orthogonal gives QᵀQ = I, also for non-square shapes", () => {
-    for (const [rows, cols] of [[64, 64], [30, 10], [10, 30]]) {
+    for (const [rows, cols] of [
+      [64, 64],
+      [30, 10],
+      [10, 30]
+    ]) {
       const q = orthogonal(rows, cols, new RandomState(3));
       const small = Math.min(rows, cols);
       for (let i = 0; i < small; ++i) {
         for (let j = 0; j < small; ++j) {
           let dot = 0;
-          for (let k = 0; k < Math.max(rows, cols); ++k) dot += rows >= cols ? q[k * cols + i] * q[k * cols + j] : q[i * cols + k] * q[j * cols + k];
+          for (let k = 0; k < Math.max(rows, cols); ++k)
+            dot += rows >= cols ? q[k * cols + i] * q[k * cols + j] : q[i * cols + k] * q[j * cols + k];
           expect(dot).toBeCloseTo(i === j ? 1 : 0, 5);
         }
       }
@@ -51,7 +55,14 @@ describe("Keras initialisers", () => {
     const b = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
     const c = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 8});
     const [da, db, dc] = [a, b, c].map((n) => n.toData().weights);
-    expect(da.map((w) => w.name)).toEqual(["embedding/embeddings", "simple_rnn/simple_rnn_cell/kernel", "simple_rnn/simple_rnn_cell/recurrent_kernel", "simple_rnn/simple_rnn_cell/bias", "dense/kernel", "dense/bias"]);
+    expect(da.map((w) => w.name)).toEqual([
+      "embedding/embeddings",
+      "simple_rnn/simple_rnn_cell/kernel",
+      "simple_rnn/simple_rnn_cell/recurrent_kernel",
+      "simple_rnn/simple_rnn_cell/bias",
+      "dense/kernel",
+      "dense/bias"
+    ]);
     da.forEach((w, i) => expect(maxAbsDiff(w.values, db[i].values)).toBe(0));
     expect(maxAbsDiff(da[1].values, dc[1].values)).toBeGreaterThan(0);
     expect(Math.max(...da[3].values.map(Math.abs))).toBe(0);
@@ -63,11 +74,19 @@ describe("Keras initialisers", () => {
 /** Mean binary cross-entropy on probabilities, the same function for both models. */
 const bce = (y: tf.Tensor, p: tf.Tensor) => {
   const q = p.reshape([-1]).clipByValue(1e-7, 1 - 1e-7);
-  return y.mul(q.log()).add(tf.scalar(1).sub(y).mul(tf.scalar(1).sub(q).log())).mean().neg() as tf.Scalar;
+  return y
+    .mul(q.log())
+    .add(tf.scalar(1).sub(y).mul(tf.scalar(1).sub(q).log()))
+    .mean()
+    .neg() as tf.Scalar;
 };
 
 const idsBatch = (rng: RandomState, batch: number, length: number, vocab: number) =>
-  tf.tensor2d(Int32Array.from({length: batch * length}, () => Math.floor(rng.randomSample() * vocab)), [batch, length], "int32");
+  tf.tensor2d(
+    Int32Array.from({length: batch * length}, () => Math.floor(rng.randomSample() * vocab)),
+    [batch, length],
+    "int32"
+  );
 
 describe.each(nodeBackends)("the lean network equals stock tfjs layers (%s backend)", (backend) => {
   it("forward outputs agree for every model of the seed (≤ 1e-4)", async () => {
@@ -77,8 +96,14 @@ describe.each(nodeBackends)("the lean network equals stock tfjs layers (%s backe
       [sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenDim: 12, maxLength: 6}), idsBatch(rng, 4, 6, 50)],
       [baselineSpec({vocabSize: 50, embeddingDim: 8, maxLength: 6, denseUnits: 5}), idsBatch(rng, 4, 6, 50)],
       [simpleRnnSpec({inputSize: 7, hiddenSize: 9, sequenceLength: 5}), tf.randomNormal([3, 5, 7], 0, 1, "float32", 1)],
-      [manyToManySpec({sequenceLength: 5, inputSize: 7, hiddenSize: 6, outputSize: 4}), tf.randomNormal([3, 5, 7], 0, 1, "float32", 2)],
-      [oneToManySpec({inputSize: 7, hiddenSize: 6, outputLength: 4, vocabSize: 9}), tf.randomNormal([3, 7], 0, 1, "float32", 3)]
+      [
+        manyToManySpec({sequenceLength: 5, inputSize: 7, hiddenSize: 6, outputSize: 4}),
+        tf.randomNormal([3, 5, 7], 0, 1, "float32", 2)
+      ],
+      [
+        oneToManySpec({inputSize: 7, hiddenSize: 6, outputLength: 4, vocabSize: 9}),
+        tf.randomNormal([3, 7], 0, 1, "float32", 3)
+      ]
     ];
     for (const [spec, x] of cases) {
       const network = Network.create(spec, {seed: 5});
@@ -126,7 +151,14 @@ describe.each(nodeBackends)("hand-written BPTT (%s backend)", (backend) => {
   it("gives tfjs autodiff's gradients, with dropout and recurrent dropout masks, for any length", async () => {
     await useBackend(backend);
     for (const maxLength of [1, 2, 9]) {
-      const spec = sentimentRnnSpec({vocabSize: 30, embeddingDim: 5, hiddenDim: 7, maxLength, dropout: 0.3, recurrentDropout: 0.4});
+      const spec = sentimentRnnSpec({
+        vocabSize: 30,
+        embeddingDim: 5,
+        hiddenDim: 7,
+        maxLength,
+        dropout: 0.3,
+        recurrentDropout: 0.4
+      });
       const network = Network.create(spec, {seed: 2});
       const xs = idsBatch(new RandomState(8), 6, maxLength, 30);
       const ys = tf.tensor1d([1, 0, 0, 1, 1, 0]);
@@ -135,7 +167,10 @@ describe.each(nodeBackends)("hand-written BPTT (%s backend)", (backend) => {
         try {
           const rng = new RandomState(99); // same masks both times
           return tf.tidy(() => {
-            const {value, grads} = tf.variableGrads(() => bce(ys, network.apply(xs, {training: true, rng})), network.variables);
+            const {value, grads} = tf.variableGrads(
+              () => bce(ys, network.apply(xs, {training: true, rng})),
+              network.variables
+            );
             // autodiff gives no gradient for U when a sequence has one step (U is not used): zeros
             return [value.dataSync(), ...network.variables.map((v) => (grads[v.name] ?? tf.zerosLike(v)).dataSync())];
           });
@@ -144,7 +179,9 @@ describe.each(nodeBackends)("hand-written BPTT (%s backend)", (backend) => {
         }
       };
       const [ours, reference] = [gradients(false), gradients(true)];
-      ours.forEach((g, i) => expect(maxAbsDiff(g, reference[i]), `length ${maxLength}, tensor ${i}`).toBeLessThanOrEqual(1e-5));
+      ours.forEach((g, i) =>
+        expect(maxAbsDiff(g, reference[i]), `length ${maxLength}, tensor ${i}`).toBeLessThanOrEqual(1e-5)
+      );
       network.dispose();
       tf.dispose([xs, ys]);
     }

@@ -27,13 +27,19 @@ export class Network {
   readonly variables: tf.Variable[];
   private readonly perLayer: tf.Variable[][];
 
-  private constructor(readonly spec: ModelSpec, weights: WeightData[]) {
+  private constructor(
+    readonly spec: ModelSpec,
+    weights: WeightData[]
+  ) {
     const names = weightNames(spec);
-    if (weights.length !== names.length) throw new RangeError(`${spec.name} needs ${names.length} weights, got ${weights.length}`);
+    if (weights.length !== names.length)
+      throw new RangeError(`${spec.name} needs ${names.length} weights, got ${weights.length}`);
     const expected = weightShapes(spec);
     this.variables = weights.map((w, i) => {
       if (w.shape.join() !== expected[i].join() || w.values.length !== expected[i].reduce((a, b) => a * b, 1)) {
-        throw new RangeError(`weight ${names[i]} should have shape [${expected[i]}], got [${w.shape}] with ${w.values.length} values`);
+        throw new RangeError(
+          `weight ${names[i]} should have shape [${expected[i]}], got [${w.shape}] with ${w.values.length} values`
+        );
       }
       const initial = tf.tensor(w.values, w.shape, "float32");
       const variable = tf.variable(initial, true);
@@ -59,7 +65,14 @@ export class Network {
    */
   toData(): NetworkData {
     const names = weightNames(this.spec);
-    return {spec: this.spec, weights: this.variables.map((v, i) => ({name: names[i], shape: v.shape.slice(), values: (v.dataSync() as Float32Array).slice()}))};
+    return {
+      spec: this.spec,
+      weights: this.variables.map((v, i) => ({
+        name: names[i],
+        shape: v.shape.slice(),
+        values: (v.dataSync() as Float32Array).slice()
+      }))
+    };
   }
 
   countParams(): number {
@@ -83,21 +96,34 @@ export class Network {
   hiddenStates(x: tf.Tensor): tf.Tensor3D {
     let h = x;
     for (const [i, layer] of this.spec.layers.entries()) {
-      if (layer.type === "SimpleRNN") return simpleRnn(h as tf.Tensor3D, this.perLayer[i], {...layer, returnSequences: true}, {}) as tf.Tensor3D;
+      if (layer.type === "SimpleRNN")
+        return simpleRnn(h as tf.Tensor3D, this.perLayer[i], {...layer, returnSequences: true}, {}) as tf.Tensor3D;
       h = this.applyLayer(layer, this.perLayer[i], h, {}, false);
     }
     throw new TypeError(`${this.spec.name} has no SimpleRNN layer`);
   }
 
-  private applyLayer(layer: LayerSpec, w: tf.Variable[], h: tf.Tensor, options: ForwardOptions, rawOutput?: boolean): tf.Tensor {
+  private applyLayer(
+    layer: LayerSpec,
+    w: tf.Variable[],
+    h: tf.Tensor,
+    options: ForwardOptions,
+    rawOutput?: boolean
+  ): tf.Tensor {
     switch (layer.type) {
-      case "Embedding": return embeddingLookup(w[0] as tf.Tensor2D, h);
-      case "SimpleRNN": return simpleRnn(h as tf.Tensor3D, w, layer, options);
+      case "Embedding":
+        return embeddingLookup(w[0] as tf.Tensor2D, h);
+      case "SimpleRNN":
+        return simpleRnn(h as tf.Tensor3D, w, layer, options);
       case "Dense":
-      case "TimeDistributed": return dense(h, w, rawOutput ? "linear" : layer.activation);
-      case "Dropout": return options.training && layer.rate > 0 ? h.mul(dropoutMask(h.shape, layer.rate, options.rng)) : h;
-      case "GlobalAveragePooling1D": return h.mean(1);
-      case "RepeatVector": return h.expandDims(1).tile([1, layer.n, 1]);
+      case "TimeDistributed":
+        return dense(h, w, rawOutput ? "linear" : layer.activation);
+      case "Dropout":
+        return options.training && layer.rate > 0 ? h.mul(dropoutMask(h.shape, layer.rate, options.rng)) : h;
+      case "GlobalAveragePooling1D":
+        return h.mean(1);
+      case "RepeatVector":
+        return h.expandDims(1).tile([1, layer.n, 1]);
     }
   }
 
@@ -106,16 +132,32 @@ export class Network {
   }
 }
 
-function simpleRnn(x: tf.Tensor3D, [kernel, recurrent, bias]: tf.Variable[], layer: Extract<LayerSpec, {type: "SimpleRNN"}>, {training, rng}: ForwardOptions): tf.Tensor {
+function simpleRnn(
+  x: tf.Tensor3D,
+  [kernel, recurrent, bias]: tf.Variable[],
+  layer: Extract<LayerSpec, {type: "SimpleRNN"}>,
+  {training, rng}: ForwardOptions
+): tf.Tensor {
   const [batch, steps, features] = x.shape;
   const units = layer.units;
   let input: tf.Tensor = x;
   if (training && layer.dropout > 0) input = x.mul(dropoutMask([batch, 1, features], layer.dropout, rng));
-  const recurrentMask = training && layer.recurrentDropout > 0 ? dropoutMask([batch, units], layer.recurrentDropout, rng) : null;
+  const recurrentMask =
+    training && layer.recurrentDropout > 0 ? dropoutMask([batch, units], layer.recurrentDropout, rng) : null;
   if (!layer.returnSequences && layer.activation === "tanh" && !autodiffRnn) {
-    return simpleRnnLastState(input as tf.Tensor3D, kernel as tf.Tensor2D, recurrent as tf.Tensor2D, bias as tf.Tensor1D, recurrentMask);
+    return simpleRnnLastState(
+      input as tf.Tensor3D,
+      kernel as tf.Tensor2D,
+      recurrent as tf.Tensor2D,
+      bias as tf.Tensor1D,
+      recurrentMask
+    );
   }
-  const projected = input.reshape([batch * steps, features]).matMul(kernel as tf.Tensor2D).add(bias).reshape([batch, steps, units]);
+  const projected = input
+    .reshape([batch * steps, features])
+    .matMul(kernel as tf.Tensor2D)
+    .add(bias)
+    .reshape([batch, steps, units]);
   // tfjs 4.22's gradient of a one-element unstack throws; a reshape is the same thing.
   const perStep = steps === 1 ? [projected.reshape([batch, units])] : tf.unstack(projected, 1);
   let h = activate(perStep[0], layer.activation); // h₀ = 0, so h₀·U vanishes
@@ -143,11 +185,16 @@ function dense(h: tf.Tensor, [kernel, bias]: tf.Variable[], activation: Activati
 
 function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   switch (activation) {
-    case "linear": return x;
-    case "tanh": return x.tanh();
-    case "relu": return x.relu();
-    case "sigmoid": return x.sigmoid();
-    case "softmax": return x.softmax();
+    case "linear":
+      return x;
+    case "tanh":
+      return x.tanh();
+    case "relu":
+      return x.relu();
+    case "sigmoid":
+      return x.sigmoid();
+    case "softmax":
+      return x.softmax();
   }
 }
 
@@ -158,5 +205,11 @@ function dropoutMask(shape: number[], rate: number, rng?: RandomState): tf.Tenso
 }
 
 function weightCount(layer: LayerSpec): number {
-  return layer.type === "Embedding" ? 1 : layer.type === "SimpleRNN" ? 3 : layer.type === "Dense" || layer.type === "TimeDistributed" ? 2 : 0;
+  return layer.type === "Embedding"
+    ? 1
+    : layer.type === "SimpleRNN"
+      ? 3
+      : layer.type === "Dense" || layer.type === "TimeDistributed"
+        ? 2
+        : 0;
 }

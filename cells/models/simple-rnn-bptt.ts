@@ -9,11 +9,30 @@ import * as tf from "@tensorflow/tfjs";
  * matMuls over all steps at the end (dU = Σ (h_{t−1}⊙m)ᵀ·dz_t, dW = xᵀ·dz, db = Σ dz, dx = dz·Wᵀ).
  * tfjs's autodiff of the same loop dispatches about twice as many kernels, many of them copies.
  */
-export function simpleRnnLastState(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrent: tf.Tensor2D, bias: tf.Tensor1D, recurrentMask: tf.Tensor | null): tf.Tensor2D {
+export function simpleRnnLastState(
+  x: tf.Tensor3D,
+  kernel: tf.Tensor2D,
+  recurrent: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  recurrentMask: tf.Tensor | null
+): tf.Tensor2D {
   const [batch, steps, features] = x.shape;
   const units = recurrent.shape[0];
-  const run = tf.customGrad(((input: tf.Tensor3D, w: tf.Tensor2D, u: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
-    const projected = tf.unstack(input.reshape([batch * steps, features]).matMul(w).add(b).reshape([batch, steps, units]), 1);
+  const run = tf.customGrad(((
+    input: tf.Tensor3D,
+    w: tf.Tensor2D,
+    u: tf.Tensor2D,
+    b: tf.Tensor1D,
+    save: tf.GradSaveFunc
+  ) => {
+    const projected = tf.unstack(
+      input
+        .reshape([batch * steps, features])
+        .matMul(w)
+        .add(b)
+        .reshape([batch, steps, units]),
+      1
+    );
     const states: tf.Tensor[] = [tf.tanh(projected[0])];
     for (let t = 1; t < steps; ++t) {
       const previous = recurrentMask ? states[t - 1].mul(recurrentMask) : states[t - 1];
@@ -39,7 +58,10 @@ export function simpleRnnLastState(x: tf.Tensor3D, kernel: tf.Tensor2D, recurren
         }
         const dzAll = (steps === 1 ? dz[0].expandDims(1) : tf.stack(dz, 1)).reshape([batch * steps, units]);
         const dx = dzAll.matMul(ws.transpose()).reshape([batch, steps, features]);
-        const dw = xs.reshape([batch * steps, features]).transpose().matMul(dzAll);
+        const dw = xs
+          .reshape([batch * steps, features])
+          .transpose()
+          .matMul(dzAll);
         const db = dzAll.sum(0);
         let du: tf.Tensor = tf.zerosLike(us);
         if (steps > 1) {

@@ -6,7 +6,14 @@ export type Activation = "linear" | "tanh" | "relu" | "sigmoid" | "softmax";
 
 export type LayerSpec =
   | {type: "Embedding"; inputDim: number; outputDim: number}
-  | {type: "SimpleRNN"; units: number; returnSequences: boolean; activation: Activation; dropout: number; recurrentDropout: number}
+  | {
+      type: "SimpleRNN";
+      units: number;
+      returnSequences: boolean;
+      activation: Activation;
+      dropout: number;
+      recurrentDropout: number;
+    }
   | {type: "Dense"; units: number; activation: Activation}
   | {type: "TimeDistributed"; units: number; activation: Activation}
   | {type: "Dropout"; rate: number}
@@ -33,13 +40,20 @@ export function layerShapes(spec: ModelSpec): number[][] {
 
 function outputShape(layer: LayerSpec, input: number[]): number[] {
   switch (layer.type) {
-    case "Embedding": return [...input, layer.outputDim];
-    case "SimpleRNN": return layer.returnSequences ? [input[0], layer.units] : [layer.units];
-    case "Dense": return [...input.slice(0, -1), layer.units];
-    case "TimeDistributed": return [input[0], layer.units];
-    case "Dropout": return input;
-    case "GlobalAveragePooling1D": return [input[input.length - 1]];
-    case "RepeatVector": return [layer.n, ...input];
+    case "Embedding":
+      return [...input, layer.outputDim];
+    case "SimpleRNN":
+      return layer.returnSequences ? [input[0], layer.units] : [layer.units];
+    case "Dense":
+      return [...input.slice(0, -1), layer.units];
+    case "TimeDistributed":
+      return [input[0], layer.units];
+    case "Dropout":
+      return input;
+    case "GlobalAveragePooling1D":
+      return [input[input.length - 1]];
+    case "RepeatVector":
+      return [layer.n, ...input];
   }
 }
 
@@ -47,11 +61,15 @@ function outputShape(layer: LayerSpec, input: number[]): number[] {
 export function layerParams(layer: LayerSpec, input: number[]): number {
   const d = input[input.length - 1];
   switch (layer.type) {
-    case "Embedding": return layer.inputDim * layer.outputDim;
-    case "SimpleRNN": return layer.units * (d + layer.units + 1);
+    case "Embedding":
+      return layer.inputDim * layer.outputDim;
+    case "SimpleRNN":
+      return layer.units * (d + layer.units + 1);
     case "Dense":
-    case "TimeDistributed": return d * layer.units + layer.units;
-    default: return 0;
+    case "TimeDistributed":
+      return d * layer.units + layer.units;
+    default:
+      return 0;
   }
 }
 
@@ -64,12 +82,17 @@ export function countParams(spec: ModelSpec): number {
   return spec.layers.reduce((sum, layer, i) => sum + layerParams(layer, inputs[i]), 0);
 }
 
-export function checkSize(value: number, name: string, {min = 1, integer = true}: {min?: number; integer?: boolean} = {}) {
+export function checkSize(
+  value: number,
+  name: string,
+  {min = 1, integer = true}: {min?: number; integer?: boolean} = {}
+) {
   if (typeof value !== "number" || Number.isNaN(value) || (integer && !Number.isInteger(value)) || value < min) {
     throw new RangeError(`${name} must be ${integer ? "an integer" : "a number"} ≥ ${min}, got ${value}`);
   }
 }
 
 export function checkRate(value: number, name: string) {
-  if (typeof value !== "number" || !(value >= 0 && value < 1)) throw new RangeError(`${name} must be in [0, 1), got ${value}`);
+  if (typeof value !== "number" || !(value >= 0 && value < 1))
+    throw new RangeError(`${name} must be in [0, 1), got ${value}`);
 }

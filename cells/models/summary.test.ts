@@ -2,7 +2,14 @@ import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {disposeLayersModel, toLayersModel} from "../io/layers-model.js";
 import {useBackend} from "../testing/backends.js";
-import {baselineSpec, manyToManySpec, manyToOneSpec, oneToManySpec, sentimentRnnSpec, simpleRnnSpec} from "./builders.js";
+import {
+  baselineSpec,
+  manyToManySpec,
+  manyToOneSpec,
+  oneToManySpec,
+  sentimentRnnSpec,
+  simpleRnnSpec
+} from "./builders.js";
 import {Network} from "./network.js";
 import type {ModelSpec} from "./spec.js";
 import {summary, summaryText} from "./summary.js";
@@ -13,7 +20,10 @@ beforeAll(() => useBackend("cpu"));
 
 describe("summary (Keras model.summary as data)", () => {
   it("§3 simple RNN: 55 170 parameters", () => {
-    expect(rows(simpleRnnSpec())).toEqual([["simple_rnn", "SimpleRNN", "(None, 128)", 54912], ["dense", "Dense", "(None, 2)", 258]]);
+    expect(rows(simpleRnnSpec())).toEqual([
+      ["simple_rnn", "SimpleRNN", "(None, 128)", 54912],
+      ["dense", "Dense", "(None, 2)", 258]
+    ]);
     expect(summary(simpleRnnSpec()).totalParams).toBe(55170);
   });
 
@@ -35,8 +45,14 @@ describe("summary (Keras model.summary as data)", () => {
       ["simple_rnn", "SimpleRNN", "(None, 20, 256)", 131328],
       ["time_distributed", "TimeDistributed", "(None, 20, 10000)", 2570000]
     ]);
-    expect(rows(manyToOneSpec())).toEqual([["simple_rnn", "SimpleRNN", "(None, 128)", 54912], ["dense", "Dense", "(None, 5)", 645]]);
-    expect(rows(manyToManySpec())).toEqual([["simple_rnn", "SimpleRNN", "(None, 50, 128)", 54912], ["time_distributed", "TimeDistributed", "(None, 50, 10)", 1290]]);
+    expect(rows(manyToOneSpec())).toEqual([
+      ["simple_rnn", "SimpleRNN", "(None, 128)", 54912],
+      ["dense", "Dense", "(None, 5)", 645]
+    ]);
+    expect(rows(manyToManySpec())).toEqual([
+      ["simple_rnn", "SimpleRNN", "(None, 50, 128)", 54912],
+      ["time_distributed", "TimeDistributed", "(None, 50, 10)", 1290]
+    ]);
     expect(rows(baselineSpec())).toEqual([
       ["embedding", "Embedding", "(None, 20, 100)", 100000],
       ["global_average_pooling1d", "GlobalAveragePooling1D", "(None, 100)", 0],
@@ -47,12 +63,22 @@ describe("summary (Keras model.summary as data)", () => {
   });
 
   it("agrees with stock tfjs layers on output shapes and parameter counts", () => {
-    for (const spec of [simpleRnnSpec({hiddenSize: 16}), manyToManySpec({hiddenSize: 8}), baselineSpec({denseUnits: 8}), sentimentRnnSpec({hiddenDim: 12}), oneToManySpec({hiddenSize: 8, vocabSize: 30})]) {
+    for (const spec of [
+      simpleRnnSpec({hiddenSize: 16}),
+      manyToManySpec({hiddenSize: 8}),
+      baselineSpec({denseUnits: 8}),
+      sentimentRnnSpec({hiddenDim: 12}),
+      oneToManySpec({hiddenSize: 8, vocabSize: 30})
+    ]) {
       const network = Network.create(spec, {seed: 1});
       const model = toLayersModel(network);
       const ours = summary(spec);
       expect(model.countParams()).toBe(ours.totalParams);
-      expect(model.layers.map((l) => `(${(l.outputShape as (number | null)[]).map((d) => (d === null ? "None" : d)).join(", ")})`)).toEqual(ours.rows.map((r) => r.outputShape));
+      expect(
+        model.layers.map(
+          (l) => `(${(l.outputShape as (number | null)[]).map((d) => (d === null ? "None" : d)).join(", ")})`
+        )
+      ).toEqual(ours.rows.map((r) => r.outputShape));
       disposeLayersModel(model);
       network.dispose();
     }

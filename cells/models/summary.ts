@@ -18,8 +18,13 @@ export interface Summary {
 }
 
 const SNAKE: Record<string, string> = {
-  Embedding: "embedding", SimpleRNN: "simple_rnn", Dense: "dense", TimeDistributed: "time_distributed",
-  Dropout: "dropout", GlobalAveragePooling1D: "global_average_pooling1d", RepeatVector: "repeat_vector"
+  Embedding: "embedding",
+  SimpleRNN: "simple_rnn",
+  Dense: "dense",
+  TimeDistributed: "time_distributed",
+  Dropout: "dropout",
+  GlobalAveragePooling1D: "global_average_pooling1d",
+  RepeatVector: "repeat_vector"
 };
 
 /** `model.summary()` as data (names numbered per model, as in a fresh Keras session), for a spec or a built model. */
@@ -52,11 +57,19 @@ export function summaryText(s: Summary): string {
   const header = ["Layer (type)", "Output Shape", "Param #"];
   const cells = s.rows.map((r) => [`${r.name} (${r.type})`, r.outputShape, r.params.toLocaleString("en-US")]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)) + 4);
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join("").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]))
+      .join("")
+      .trimEnd();
   const rule = "=".repeat(widths.reduce((a, b) => a + b, 0));
   return [
-    `Model: "${s.name}"`, rule.replace(/=/g, "_"), line(header), rule,
-    ...cells.map(line), rule,
+    `Model: "${s.name}"`,
+    rule.replace(/=/g, "_"),
+    line(header),
+    rule,
+    ...cells.map(line),
+    rule,
     `Total params: ${s.totalParams.toLocaleString("en-US")}`,
     `Trainable params: ${s.trainableParams.toLocaleString("en-US")}`,
     `Non-trainable params: ${s.nonTrainableParams.toLocaleString("en-US")}`

@@ -26,7 +26,7 @@ export interface NetworkData {
  * kernel, zero biases, U(-0.05, 0.05) embeddings, drawn in layer order from one seeded generator.
  */
 export function initialWeights(spec: ModelSpec, {seed}: {seed?: number} = {}): WeightData[] {
-  const rng = new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
+  const rng = new RandomState(seed ?? (Math.random() * 2 ** 32) >>> 0);
   const inputs = inputShapes(spec);
   const names = weightNames(spec);
   const shapes = weightShapes(spec);
@@ -55,7 +55,8 @@ export function weightNames(spec: ModelSpec): string[] {
   return spec.layers.flatMap((layer, i) => {
     const name = rows[i].name;
     if (layer.type === "Embedding") return [`${name}/embeddings`];
-    if (layer.type === "SimpleRNN") return ["kernel", "recurrent_kernel", "bias"].map((w) => `${name}/simple_rnn_cell/${w}`);
+    if (layer.type === "SimpleRNN")
+      return ["kernel", "recurrent_kernel", "bias"].map((w) => `${name}/simple_rnn_cell/${w}`);
     if (layer.type === "Dense") return [`${name}/kernel`, `${name}/bias`];
     if (layer.type === "TimeDistributed") return [`${name}/kernel`, `${name}/bias`];
     return [];

@@ -46,7 +46,10 @@ export function orthogonal(rows: number, cols: number, rng: RandomState): Float3
 
 /** v ← v − (u·v)·u for a unit vector u (two passes, four lanes each: the hot loop of a 256×256 init). */
 function subtractProjection(v: Float64Array, u: Float64Array, m: number) {
-  let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+  let d0 = 0,
+    d1 = 0,
+    d2 = 0,
+    d3 = 0;
   let i = 0;
   for (; i + 4 <= m; i += 4) {
     d0 += u[i] * v[i];

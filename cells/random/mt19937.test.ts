@@ -13,7 +13,9 @@ describe("RandomState (numpy legacy MT19937)", () => {
 
   it("matches numpy's random_sample", () => {
     const rs = new RandomState(0);
-    expect([rs.randomSample(), rs.randomSample(), rs.randomSample()]).toEqual([0.5488135039273248, 0.7151893663724195, 0.6027633760716439]);
+    expect([rs.randomSample(), rs.randomSample(), rs.randomSample()]).toEqual([
+      0.5488135039273248, 0.7151893663724195, 0.6027633760716439
+    ]);
   });
 
   it("matches numpy's permutation", () => {

@@ -5,8 +5,18 @@ import {RandomState} from "./mt19937.js";
 describe("seeds", () => {
   it("are integers in [0, 2³² − 1]", () => {
     const cases: [unknown, boolean][] = [
-      [0, true], [42, true], [MAX_SEED, true], [-1, false], [1.5, false], [2 ** 32, false], [2 ** 53, false],
-      [1e300, false], [NaN, false], [Infinity, false], ["7", false], [undefined, false]
+      [0, true],
+      [42, true],
+      [MAX_SEED, true],
+      [-1, false],
+      [1.5, false],
+      [2 ** 32, false],
+      [2 ** 53, false],
+      [1e300, false],
+      [NaN, false],
+      [Infinity, false],
+      ["7", false],
+      [undefined, false]
     ];
     for (const [value, expected] of cases) expect(isSeed(value), String(value)).toBe(expected);
   });

@@ -6,8 +6,16 @@ import {kernelsKey, trainingKey} from "./cache-key.js";
 
 const data = seedData().train;
 const spec = sentimentRnnSpec({hiddenDim: 16});
-const options: FitOptions = {epochs: 3, batchSize: 32, validationSplit: 0.2, learningRate: 0.001, shuffle: true, seed: 7};
-const key = (change: Partial<Parameters<typeof trainingKey>[0]> = {}) => trainingKey({spec, data, options, backend: "wasm", ...change});
+const options: FitOptions = {
+  epochs: 3,
+  batchSize: 32,
+  validationSplit: 0.2,
+  learningRate: 0.001,
+  shuffle: true,
+  seed: 7
+};
+const key = (change: Partial<Parameters<typeof trainingKey>[0]> = {}) =>
+  trainingKey({spec, data, options, backend: "wasm", ...change});
 
 describe("trainingKey", () => {
   it("is stable: equal inputs (in any key order, copied data) give the same key", () => {
@@ -27,14 +35,25 @@ describe("trainingKey", () => {
   it("changes with every option, the seed, the kernels, the model spec and the data", () => {
     const variants: (string | null)[] = [
       key(),
-      ...Object.entries({epochs: 4, batchSize: 16, validationSplit: 0.25, learningRate: 0.003, shuffle: false, seed: 8})
-        .map(([name, value]) => key({options: {...options, [name]: value}})),
+      ...Object.entries({
+        epochs: 4,
+        batchSize: 16,
+        validationSplit: 0.25,
+        learningRate: 0.003,
+        shuffle: false,
+        seed: 8
+      }).map(([name, value]) => key({options: {...options, [name]: value}})),
       key({options: {...options, kernels: "tfjs"}}),
       key({spec: sentimentRnnSpec({hiddenDim: 24})}),
       key({spec: sentimentRnnSpec({hiddenDim: 16, dropout: 0.2})}),
       key({spec: sentimentRnnSpec({hiddenDim: 16, embeddingDim: 64})}),
       key({spec: {...spec, name: "other"}}),
-      key({data: {x: data.x.map((row, i) => (i === 100 ? Int32Array.from(row, (v, j) => (j === 19 ? v + 1 : v)) : row)), y: data.y}}),
+      key({
+        data: {
+          x: data.x.map((row, i) => (i === 100 ? Int32Array.from(row, (v, j) => (j === 19 ? v + 1 : v)) : row)),
+          y: data.y
+        }
+      }),
       key({data: {x: data.x, y: Int32Array.from(data.y, (v, i) => (i === 5 ? 1 - v : v))}}),
       key({data: {x: data.x.slice(0, -1), y: data.y.slice(0, -1)}}),
       key({data: seedData(21).train})

@@ -11,7 +11,14 @@ import {memoryResultCache, ResultCache, type TrainingResult} from "./result-cach
 
 const data = seedData().train;
 const spec = sentimentRnnSpec({hiddenDim: 32});
-const options: FitOptions = {epochs: 3, batchSize: 32, validationSplit: 0.2, learningRate: 0.003, seed: 11, kernels: "fused"};
+const options: FitOptions = {
+  epochs: 3,
+  batchSize: 32,
+  validationSplit: 0.2,
+  learningRate: 0.003,
+  seed: 11,
+  kernels: "fused"
+};
 
 beforeEach(() => useBackend("wasm"));
 
@@ -30,15 +37,23 @@ async function freshRun(o: FitOptions): Promise<{history: History; weights: Netw
 /** Bit for bit: the same float32 bits in the same places. */
 function expectSameBits(a: NetworkData, b: NetworkData) {
   expect(a.weights.map((w) => [w.name, w.shape])).toEqual(b.weights.map((w) => [w.name, w.shape]));
-  a.weights.forEach((w, i) => expect(new Uint32Array(w.values.buffer, w.values.byteOffset, w.values.length), w.name)
-    .toEqual(new Uint32Array(b.weights[i].values.buffer, b.weights[i].values.byteOffset, b.weights[i].values.length)));
+  a.weights.forEach((w, i) =>
+    expect(new Uint32Array(w.values.buffer, w.values.byteOffset, w.values.length), w.name).toEqual(
+      new Uint32Array(b.weights[i].values.buffer, b.weights[i].values.byteOffset, b.weights[i].values.length)
+    )
+  );
 }
 
 describe("trainCached (fused kernels, Node)", () => {
   it("trains once; the second time yields the result from the cache at once, identical to a fresh run bit for bit", async () => {
     const cache = await memoryResultCache();
     const first = await collect(trainCached(spec, data, options, cache));
-    expect(first.map((u) => [u.epoch, u.source])).toEqual([[0, "trained"], [1, "trained"], [2, "trained"], [3, "trained"]]);
+    expect(first.map((u) => [u.epoch, u.source])).toEqual([
+      [0, "trained"],
+      [1, "trained"],
+      [2, "trained"],
+      [3, "trained"]
+    ]);
     expect(first.at(-1)!.trainer).toBe("fused");
     const trainedWeights = first.at(-1)!.network.toData();
     first.at(-1)!.network.dispose();
@@ -49,7 +64,12 @@ describe("trainCached (fused kernels, Node)", () => {
     const hit = second[0];
     expect([hit.source, hit.done, hit.epoch, hit.progress, hit.key]).toEqual(["cache", true, 3, 1, first[0].key]);
     const {loss, accuracy, val_loss, val_accuracy} = hit.history;
-    expect(hit.logs).toEqual({loss: loss[2], accuracy: accuracy[2], val_loss: val_loss[2], val_accuracy: val_accuracy[2]});
+    expect(hit.logs).toEqual({
+      loss: loss[2],
+      accuracy: accuracy[2],
+      val_loss: val_loss[2],
+      val_accuracy: val_accuracy[2]
+    });
 
     const fresh = await freshRun(options);
     expect(hit.history).toStrictEqual(fresh.history);
@@ -80,12 +100,14 @@ describe("trainCached (fused kernels, Node)", () => {
     const controller = new AbortController();
     const updates: CachedTraining[] = [];
     // On this thread the abort surfaces as an AbortError (a worker's training just ends).
-    await expect((async () => {
-      for await (const update of trainCached(spec, data, {...options, signal: controller.signal}, cache)) {
-        updates.push(update);
-        if (update.epoch === 1) controller.abort();
-      }
-    })()).rejects.toMatchObject({name: "AbortError"});
+    await expect(
+      (async () => {
+        for await (const update of trainCached(spec, data, {...options, signal: controller.signal}, cache)) {
+          updates.push(update);
+          if (update.epoch === 1) controller.abort();
+        }
+      })()
+    ).rejects.toMatchObject({name: "AbortError"});
     expect(updates.at(-1)!.done).toBe(false);
     expect(await cache.get(updates[0].key!)).toBeNull();
   });
@@ -93,7 +115,11 @@ describe("trainCached (fused kernels, Node)", () => {
 
 describe("ResultCache", () => {
   const result = (key: string): TrainingResult => ({
-    key, history: {loss: [1], accuracy: [0.5], val_loss: [], val_accuracy: []}, backend: "wasm", trainer: "fused", elapsed: 1,
+    key,
+    history: {loss: [1], accuracy: [0.5], val_loss: [], val_accuracy: []},
+    backend: "wasm",
+    trainer: "fused",
+    elapsed: 1,
     weights: {spec, weights: [{name: "w", shape: [2], values: Float32Array.of(1, 2)}]}
   });
 
@@ -109,9 +135,13 @@ describe("ResultCache", () => {
   });
 
   it("keeps to memory when its store fails, and says why", async () => {
-    const failing = {...memoryStore<TrainingResult>(), kind: "indexeddb" as const, put: async () => {
-      throw new Error("QuotaExceededError");
-    }};
+    const failing = {
+      ...memoryStore<TrainingResult>(),
+      kind: "indexeddb" as const,
+      put: async () => {
+        throw new Error("QuotaExceededError");
+      }
+    };
     const cache = await ResultCache.open(failing);
     await cache.put(result("a"));
     expect((await cache.get("a"))?.key).toBe("a");

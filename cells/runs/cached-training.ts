@@ -21,8 +21,12 @@ export interface CachedTraining extends LiveTraining {
  * yields its finished result at once — history and final weights, identical to a fresh run — without training;
  * otherwise it trains and, once done, stores the result under its key.
  */
-export async function* trainCached(spec: ModelSpec, data: Dataset, options: FitOptions,
-  cache: ResultCache): AsyncGenerator<CachedTraining> {
+export async function* trainCached(
+  spec: ModelSpec,
+  data: Dataset,
+  options: FitOptions,
+  cache: ResultCache
+): AsyncGenerator<CachedTraining> {
   const backend = tf.getBackend();
   const key = trainingKey({spec, data, options, backend});
   const epochs = options.epochs ?? 10;
@@ -30,9 +34,19 @@ export async function* trainCached(spec: ModelSpec, data: Dataset, options: FitO
   if (options.signal?.aborted) return;
   if (hit) {
     yield {
-      network: Network.fromData(hit.weights), epoch: hit.history.loss.length, epochs, logs: lastLogs(hit.history),
-      history: hit.history, progress: 1, done: true, backend: hit.backend, trainer: hit.trainer, race: null,
-      elapsed: hit.elapsed, source: "cache", key
+      network: Network.fromData(hit.weights),
+      epoch: hit.history.loss.length,
+      epochs,
+      logs: lastLogs(hit.history),
+      history: hit.history,
+      progress: 1,
+      done: true,
+      backend: hit.backend,
+      trainer: hit.trainer,
+      race: null,
+      elapsed: hit.elapsed,
+      source: "cache",
+      key
     };
     return;
   }
@@ -40,8 +54,14 @@ export async function* trainCached(spec: ModelSpec, data: Dataset, options: FitO
     // A result trained by other kernels than the key assumed (no SIMD, say) is shown but not remembered.
     const expected = kernelsKey(spec, options.kernels, backend);
     if (update.done && key !== null && (expected !== "fused" || update.trainer === "fused")) {
-      void cache.put({key, history: update.history, weights: update.network.toData(), backend: update.backend,
-        trainer: update.trainer, elapsed: update.elapsed});
+      void cache.put({
+        key,
+        history: update.history,
+        weights: update.network.toData(),
+        backend: update.backend,
+        trainer: update.trainer,
+        elapsed: update.elapsed
+      });
     }
     yield {...update, source: "trained", key};
   }

@@ -22,7 +22,8 @@ export function parseLedgerJSON(text: string): ParsedLedger {
   if (!isObject(data) || data.format !== LEDGER_FORMAT) {
     return {ok: false, error: `ce n'est pas un export du journal (format ≠ « ${LEDGER_FORMAT} »)`};
   }
-  if (data.version !== LEDGER_VERSION) return {ok: false, error: `version ${String(data.version)} inconnue (attendue : ${LEDGER_VERSION})`};
+  if (data.version !== LEDGER_VERSION)
+    return {ok: false, error: `version ${String(data.version)} inconnue (attendue : ${LEDGER_VERSION})`};
   if (!Array.isArray(data.runs)) return {ok: false, error: "« runs » doit être une liste"};
   const runs: RunRecord[] = [];
   for (const [i, run] of data.runs.entries()) {
@@ -46,7 +47,10 @@ function recordProblem(run: unknown): string | null {
     if (!Array.isArray(values) || !values.every(isNumber)) return `history.${key} doit être une liste de nombres`;
   }
   if (!isObject(run.test) || !isNumber(run.test.loss) || !isNumber(run.test.accuracy)) return "« test » incomplet";
-  if (!Array.isArray(run.predictions) || !run.predictions.every((p) => isObject(p) && typeof p.text === "string" && isNumber(p.score))) {
+  if (
+    !Array.isArray(run.predictions) ||
+    !run.predictions.every((p) => isObject(p) && typeof p.text === "string" && isNumber(p.score))
+  ) {
     return "« predictions » doit être une liste de {text, score}";
   }
   if (!isNumber(run.durationMs) || !isNumber(run.time)) return "« durationMs » ou « time » manquant";

@@ -4,7 +4,8 @@ import {mapConcurrent, type Outcome} from "./map-concurrent.js";
 /** A task that waits until released, so the test decides the order of completion. */
 function gate() {
   const pending = new Map<number, {resolve: (v: number) => void; reject: (e: Error) => void; signal: AbortSignal}>();
-  const run = (item: number, signal: AbortSignal) => new Promise<number>((resolve, reject) => pending.set(item, {resolve, reject, signal}));
+  const run = (item: number, signal: AbortSignal) =>
+    new Promise<number>((resolve, reject) => pending.set(item, {resolve, reject, signal}));
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {pending, run, settle};
 }
@@ -26,7 +27,12 @@ describe("mapConcurrent", () => {
     await settle();
     pending.get(3)!.resolve(30);
     await consuming;
-    expect(outcomes.map((o) => (o.ok ? [o.index, o.value] : [o.index, o.error]))).toEqual([[1, 10], [2, "boom"], [0, 0], [3, 30]]);
+    expect(outcomes.map((o) => (o.ok ? [o.index, o.value] : [o.index, o.error]))).toEqual([
+      [1, 10],
+      [2, "boom"],
+      [0, 0],
+      [3, 30]
+    ]);
   });
 
   it("on abort, aborts the runs in flight, starts no more and throws an AbortError", async () => {

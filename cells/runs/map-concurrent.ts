@@ -12,9 +12,14 @@ export function defaultConcurrency(): number {
  * completes. Aborting `signal` aborts the runs in flight (through the signal each gets), starts no more, and
  * throws an AbortError.
  */
-export async function* mapConcurrent<T, R>(items: readonly T[], concurrency: number,
-  run: (item: T, signal: AbortSignal) => Promise<R>, signal?: AbortSignal): AsyncGenerator<Outcome<T, R>> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer ≥ 1, got ${concurrency}`);
+export async function* mapConcurrent<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  run: (item: T, signal: AbortSignal) => Promise<R>,
+  signal?: AbortSignal
+): AsyncGenerator<Outcome<T, R>> {
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be an integer ≥ 1, got ${concurrency}`);
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener("abort", abort);
@@ -22,10 +27,18 @@ export async function* mapConcurrent<T, R>(items: readonly T[], concurrency: num
   let next = 0;
   const launch = (index: number) => {
     const item = items[index];
-    inFlight.set(index, run(item, controller.signal).then(
-      (value): Outcome<T, R> => ({index, item, ok: true, value}),
-      (error): Outcome<T, R> => ({index, item, ok: false, error: error instanceof Error ? error.message : String(error)})
-    ));
+    inFlight.set(
+      index,
+      run(item, controller.signal).then(
+        (value): Outcome<T, R> => ({index, item, ok: true, value}),
+        (error): Outcome<T, R> => ({
+          index,
+          item,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error)
+        })
+      )
+    );
   };
   const aborted = new Promise<null>((resolve) => controller.signal.addEventListener("abort", () => resolve(null)));
   try {

@@ -22,7 +22,11 @@ describe("meanStd", () => {
 
   it("averages curves per epoch, counting each curve where it has a value", () => {
     const s = seriesMeanStd([[1, 2, 3], [3, 4], [5]]);
-    expect(s.map((x) => [x.mean, x.n])).toEqual([[3, 3], [3, 2], [3, 1]]);
+    expect(s.map((x) => [x.mean, x.n])).toEqual([
+      [3, 3],
+      [3, 2],
+      [3, 1]
+    ]);
     expect(s[0].std).toBe(2);
   });
 
@@ -34,12 +38,25 @@ describe("meanStd", () => {
 });
 
 const base: RunConfig = {
-  hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 2, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 1
+  hiddenSize: 128,
+  maxLength: 20,
+  embeddingDim: 100,
+  epochs: 2,
+  learningRate: 0.001,
+  dropoutRate: 0.3,
+  batchSize: 32,
+  seed: 1
 };
 const run = (id: string, change: Partial<RunConfig>, valAccuracy: number[], score: number): RunRecord => ({
-  id, config: {...base, ...change}, backend: "wasm", trainer: "fused",
+  id,
+  config: {...base, ...change},
+  backend: "wasm",
+  trainer: "fused",
   history: {loss: [0.6, 0.3], accuracy: [0.6, 0.9], val_loss: [0.5, 0.4], val_accuracy: valAccuracy},
-  test: {loss: 0.2, accuracy: valAccuracy[1]}, predictions: [{text: "p", score}], durationMs: 1, time: 0
+  test: {loss: 0.2, accuracy: valAccuracy[1]},
+  predictions: [{text: "p", score}],
+  durationMs: 1,
+  time: 0
 });
 
 describe("groupRuns", () => {
@@ -50,7 +67,10 @@ describe("groupRuns", () => {
       run("c", {seed: 2}, [0.7, 0.8], 0.4),
       run("d", {seed: 3}, [0.6, 1.0], 0.9)
     ]);
-    expect(groups.map((g) => [g.config.hiddenSize, g.seeds])).toEqual([[128, [1, 2, 3]], [64, [1]]]);
+    expect(groups.map((g) => [g.config.hiddenSize, g.seeds])).toEqual([
+      [128, [1, 2, 3]],
+      [64, [1]]
+    ]);
     const [g] = groups;
     expect(g.test.accuracy.mean).toBeCloseTo(0.9, 12);
     expect(g.test.accuracy.std).toBeCloseTo(0.1, 12);

@@ -23,15 +23,25 @@ export interface ReplicateProgress {
  * pool (or taken from the cache) and recorded in the ledger; yields as each finishes. The run with `config.seed`
  * itself is the page's main training, not repeated here.
  */
-export async function* trainReplicates(config: RunConfig, count: number, services: RunServices, signal?: AbortSignal,
-  concurrency = defaultConcurrency()): AsyncGenerator<ReplicateProgress> {
+export async function* trainReplicates(
+  config: RunConfig,
+  count: number,
+  services: RunServices,
+  signal?: AbortSignal,
+  concurrency = defaultConcurrency()
+): AsyncGenerator<ReplicateProgress> {
   const seeds = replicateSeeds(config.seed, count).slice(1);
   let progress: ReplicateProgress = {seeds, records: [], failures: [], done: !seeds.length};
   yield progress;
   if (!seeds.length) return;
   const runs = seeds.map((seed) => ({...config, seed}));
   try {
-    for await (const outcome of mapConcurrent(runs, concurrency, (run, s) => trainRun(run, services, s).then((r) => r.record), signal)) {
+    for await (const outcome of mapConcurrent(
+      runs,
+      concurrency,
+      (run, s) => trainRun(run, services, s).then((r) => r.record),
+      signal
+    )) {
       progress = outcome.ok
         ? {...progress, records: [...progress.records, outcome.value]}
         : {...progress, failures: [...progress.failures, {seed: outcome.item.seed, error: outcome.error}]};

@@ -36,8 +36,11 @@ export class ResultCache {
   private readonly storedEntries: number;
   storeError: string | null = null;
 
-  private constructor(private readonly store: RecordStore<TrainingResult>, private readonly storedKeys: string[],
-    options: ResultCacheOptions) {
+  private constructor(
+    private readonly store: RecordStore<TrainingResult>,
+    private readonly storedKeys: string[],
+    options: ResultCacheOptions
+  ) {
     this.memoryEntries = options.memoryEntries ?? 48;
     this.storedEntries = options.storedEntries ?? 100;
   }
@@ -112,9 +115,16 @@ export function memoryResultCache(options: ResultCacheOptions = {}): Promise<Res
 function copyResult(r: TrainingResult): TrainingResult {
   return {
     ...r,
-    history: {loss: r.history.loss.slice(), accuracy: r.history.accuracy.slice(),
-      val_loss: r.history.val_loss.slice(), val_accuracy: r.history.val_accuracy.slice()},
-    weights: {spec: r.weights.spec, weights: r.weights.weights.map((w) => ({...w, shape: w.shape.slice(), values: w.values.slice()}))}
+    history: {
+      loss: r.history.loss.slice(),
+      accuracy: r.history.accuracy.slice(),
+      val_loss: r.history.val_loss.slice(),
+      val_accuracy: r.history.val_accuracy.slice()
+    },
+    weights: {
+      spec: r.weights.spec,
+      weights: r.weights.weights.map((w) => ({...w, shape: w.shape.slice(), values: w.values.slice()}))
+    }
   };
 }
 

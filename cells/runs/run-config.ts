@@ -16,13 +16,26 @@ export type ConfigKey = keyof RunConfig;
 
 /** In the essay's order. */
 export const CONFIG_KEYS: readonly ConfigKey[] = [
-  "hiddenSize", "maxLength", "embeddingDim", "epochs", "learningRate", "dropoutRate", "batchSize", "seed"
+  "hiddenSize",
+  "maxLength",
+  "embeddingDim",
+  "epochs",
+  "learningRate",
+  "dropoutRate",
+  "batchSize",
+  "seed"
 ];
 
 /** Short French names for tables and legends. */
 export const CONFIG_LABELS: Record<ConfigKey, string> = {
-  hiddenSize: "état caché", maxLength: "max_length", embeddingDim: "embedding", epochs: "époques",
-  learningRate: "lr", dropoutRate: "dropout", batchSize: "batch", seed: "graine"
+  hiddenSize: "état caché",
+  maxLength: "max_length",
+  embeddingDim: "embedding",
+  epochs: "époques",
+  learningRate: "lr",
+  dropoutRate: "dropout",
+  batchSize: "batch",
+  seed: "graine"
 };
 
 /** The values each control can take (what a sweep may ask for and « Restaurer » may set). */
@@ -44,9 +57,12 @@ export function checkConfigValue(key: ConfigKey, value: number): string | null {
   const domain = CONFIG_DOMAINS[key];
   if (!Number.isFinite(value)) return `${CONFIG_LABELS[key]} : « ${value} » n'est pas un nombre`;
   if ("options" in domain) {
-    return domain.options.includes(value) ? null : `${CONFIG_LABELS[key]} : ${value} n'est pas parmi ${domain.options.join(", ")}`;
+    return domain.options.includes(value)
+      ? null
+      : `${CONFIG_LABELS[key]} : ${value} n'est pas parmi ${domain.options.join(", ")}`;
   }
-  if (value < domain.min || value > domain.max) return `${CONFIG_LABELS[key]} : ${value} hors de [${domain.min}, ${domain.max}]`;
+  if (value < domain.min || value > domain.max)
+    return `${CONFIG_LABELS[key]} : ${value} hors de [${domain.min}, ${domain.max}]`;
   const steps = (value - domain.min) / domain.step;
   if (Math.abs(steps - Math.round(steps)) > 1e-9) {
     return `${CONFIG_LABELS[key]} : ${value} n'est pas un multiple de ${domain.step} depuis ${domain.min}`;

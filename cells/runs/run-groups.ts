@@ -31,12 +31,21 @@ export function summarize(key: string, runs: RunRecord[]): RunGroup {
   const curve = (name: keyof History) => seriesMeanStd(runs.map((r) => r.history[name]));
   const texts = runs[0]?.predictions.map((p) => p.text) ?? [];
   return {
-    key, config: runs[0]?.config, runs, seeds: runs.map((r) => r.config.seed),
+    key,
+    config: runs[0]?.config,
+    runs,
+    seeds: runs.map((r) => r.config.seed),
     test: {loss: meanStd(runs.map((r) => r.test.loss)), accuracy: meanStd(runs.map((r) => r.test.accuracy))},
     predictions: texts.map((text) => ({
-      text, score: meanStd(runs.flatMap((r) => r.predictions.filter((p) => p.text === text).map((p) => p.score)))
+      text,
+      score: meanStd(runs.flatMap((r) => r.predictions.filter((p) => p.text === text).map((p) => p.score)))
     })),
-    curves: {loss: curve("loss"), accuracy: curve("accuracy"), val_loss: curve("val_loss"), val_accuracy: curve("val_accuracy")}
+    curves: {
+      loss: curve("loss"),
+      accuracy: curve("accuracy"),
+      val_loss: curve("val_loss"),
+      val_accuracy: curve("val_accuracy")
+    }
   };
 }
 

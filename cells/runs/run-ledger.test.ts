@@ -6,15 +6,32 @@ import {RunLedger} from "./run-ledger.js";
 import type {RunRecord} from "./run-record.js";
 
 const config: RunConfig = {
-  hiddenSize: 128, maxLength: 20, embeddingDim: 100, epochs: 3, learningRate: 0.001, dropoutRate: 0.3, batchSize: 32, seed: 42
+  hiddenSize: 128,
+  maxLength: 20,
+  embeddingDim: 100,
+  epochs: 3,
+  learningRate: 0.001,
+  dropoutRate: 0.3,
+  batchSize: 32,
+  seed: 42
 };
 
 function sampleRecord(id: string, change: Partial<RunConfig> = {}, time = 1000): RunRecord {
   return {
-    id, config: {...config, ...change}, backend: "wasm", trainer: "fused",
-    history: {loss: [0.69, 0.4, 0.1], accuracy: [0.5, 0.8, 1], val_loss: [0.68, 0.5, 0.2], val_accuracy: [0.5, 0.75, 0.95]},
-    test: {loss: 0.12, accuracy: 0.984375}, predictions: [{text: "Superbe expérience, service impeccable", score: 0.8123}],
-    durationMs: 612.5, time
+    id,
+    config: {...config, ...change},
+    backend: "wasm",
+    trainer: "fused",
+    history: {
+      loss: [0.69, 0.4, 0.1],
+      accuracy: [0.5, 0.8, 1],
+      val_loss: [0.68, 0.5, 0.2],
+      val_accuracy: [0.5, 0.75, 0.95]
+    },
+    test: {loss: 0.12, accuracy: 0.984375},
+    predictions: [{text: "Superbe expérience, service impeccable", score: 0.8123}],
+    durationMs: 612.5,
+    time
   };
 }
 

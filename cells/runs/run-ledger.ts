@@ -14,7 +14,10 @@ export class RunLedger {
   readonly runs: Watchable<readonly RunRecord[]>;
   storeError: string | null = null;
 
-  private constructor(private readonly store: RecordStore<RunRecord>, initial: RunRecord[]) {
+  private constructor(
+    private readonly store: RecordStore<RunRecord>,
+    initial: RunRecord[]
+  ) {
     this.runs = new Watchable<readonly RunRecord[]>(sortByTime(initial));
   }
 

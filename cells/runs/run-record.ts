@@ -43,11 +43,20 @@ export interface RecordInputs {
 export function makeRunRecord(inputs: RecordInputs): RunRecord {
   const {id, config, network, history, backend, trainer, elapsed, test, tokenizer, maxLength} = inputs;
   const {loss, accuracy} = evaluate(network, test, {batchSize: test.x.length});
-  const predictions = predictSentiments([...TEST_PHRASES], {network, tokenizer, maxLength})
-    .map((p) => ({text: p.text, score: p.score}));
+  const predictions = predictSentiments([...TEST_PHRASES], {network, tokenizer, maxLength}).map((p) => ({
+    text: p.text,
+    score: p.score
+  }));
   return {
-    id, config: {...config}, backend: backend.replace(" (worker)", ""), trainer, history, test: {loss, accuracy},
-    predictions, durationMs: elapsed, time: inputs.time ?? Date.now()
+    id,
+    config: {...config},
+    backend: backend.replace(" (worker)", ""),
+    trainer,
+    history,
+    test: {loss, accuracy},
+    predictions,
+    durationMs: elapsed,
+    time: inputs.time ?? Date.now()
   };
 }
 

@@ -35,13 +35,28 @@ export function sentimentSetup(config: RunConfig): SentimentSetup {
     const {texts, labels} = createSentimentDataset();
     const tokenizer = new Tokenizer({numWords: MAX_WORDS}).fitOnTexts(texts);
     const X = padSequences(tokenizer.textsToSequences(texts), {maxlen: maxLength});
-    const [xTrain, xTest, yTrain, yTest] = trainTestSplit([X, labels], {testSize: 0.2, randomState: 42}) as
-      [Int32Array[], Int32Array[], Int32Array, Int32Array];
+    const [xTrain, xTest, yTrain, yTest] = trainTestSplit([X, labels], {testSize: 0.2, randomState: 42}) as [
+      Int32Array[],
+      Int32Array[],
+      Int32Array,
+      Int32Array
+    ];
     data = {tokenizer, train: {x: xTrain, y: yTrain}, test: {x: xTest, y: yTest}};
     prepared.set(maxLength, data);
   }
-  const spec = sentimentRnnSpec({vocabSize: MAX_WORDS, embeddingDim: config.embeddingDim, hiddenDim: config.hiddenSize,
-    maxLength, dropout: config.dropoutRate, recurrentDropout: config.dropoutRate});
+  const spec = sentimentRnnSpec({
+    vocabSize: MAX_WORDS,
+    embeddingDim: config.embeddingDim,
+    hiddenDim: config.hiddenSize,
+    maxLength,
+    dropout: config.dropoutRate,
+    recurrentDropout: config.dropoutRate
+  });
   const {epochs, batchSize, learningRate, seed} = config;
-  return {...data, spec, maxLength, options: {epochs, batchSize, validationSplit: VALIDATION_SPLIT, learningRate, seed}};
+  return {
+    ...data,
+    spec,
+    maxLength,
+    options: {epochs, batchSize, validationSplit: VALIDATION_SPLIT, learningRate, seed}
+  };
 }

@@ -38,7 +38,8 @@ export const DEFAULT_SWEEP_VALUES: Record<SweepKey, number[]> = {
 export function planSweep({base, axes, replicates, orderSeed = base.seed}: SweepPlanOptions): RunConfig[] {
   if (axes.length < 1 || axes.length > 2) throw new RangeError(`a sweep has one or two axes, got ${axes.length}`);
   if (axes.length === 2 && axes[0].key === axes[1].key) throw new RangeError(`the two axes are both ${axes[0].key}`);
-  if (!Number.isInteger(replicates) || replicates < 1) throw new RangeError(`replicates must be an integer ≥ 1, got ${replicates}`);
+  if (!Number.isInteger(replicates) || replicates < 1)
+    throw new RangeError(`replicates must be an integer ≥ 1, got ${replicates}`);
   for (const {key, values} of axes) {
     if (!values.length) throw new RangeError(`no value for ${key}`);
     for (const v of values) {
@@ -47,8 +48,11 @@ export function planSweep({base, axes, replicates, orderSeed = base.seed}: Sweep
     }
   }
   let configs: RunConfig[] = [{...base}];
-  for (const {key, values} of axes) configs = configs.flatMap((c) => [...new Set(values)].map((v) => ({...c, [key]: v})));
-  const runs = configs.flatMap((c) => Array.from({length: replicates}, (_, i) => ({...c, seed: offsetSeed(base.seed, i)})));
+  for (const {key, values} of axes)
+    configs = configs.flatMap((c) => [...new Set(values)].map((v) => ({...c, [key]: v})));
+  const runs = configs.flatMap((c) =>
+    Array.from({length: replicates}, (_, i) => ({...c, seed: offsetSeed(base.seed, i)}))
+  );
   new RandomState(orderSeed).shuffle(runs);
   return runs;
 }
@@ -62,7 +66,9 @@ export function parseSweepValues(key: SweepKey, text: string): ParsedValues {
   const values: number[] = [];
   for (const part of parts) {
     const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(part) ? Number(part) : NaN;
-    const problem = Number.isNaN(value) ? `${CONFIG_LABELS[key]} : « ${part} » n'est pas un nombre` : checkConfigValue(key, value);
+    const problem = Number.isNaN(value)
+      ? `${CONFIG_LABELS[key]} : « ${part} » n'est pas un nombre`
+      : checkConfigValue(key, value);
     if (problem) return {ok: false, error: problem};
     if (!values.includes(value)) values.push(value);
   }

@@ -18,16 +18,24 @@ export interface SweepPoint {
 }
 
 /** The sweep's finished runs as points: one per configuration-without-seed, by series then x. */
-export function sweepPoints(records: readonly RunRecord[], axes: readonly SweepAxis[], metric: MetricName,
-  mode: MetricMode = "last"): SweepPoint[] {
+export function sweepPoints(
+  records: readonly RunRecord[],
+  axes: readonly SweepAxis[],
+  metric: MetricName,
+  mode: MetricMode = "last"
+): SweepPoint[] {
   const [first, second] = axes;
   if (!first) return [];
   return groupRuns(records)
     .map((g) => {
       const runs = g.runs.slice().sort((a, b) => a.config.seed - b.config.seed);
       return {
-        config: runs[0].config, id: runs[0].id, x: g.config[first.key], series: second ? g.config[second.key] : null,
-        stat: groupMetric(g, metric, mode), runs: runs.map((r) => ({id: r.id, value: metricValue(r.history, metric, mode)}))
+        config: runs[0].config,
+        id: runs[0].id,
+        x: g.config[first.key],
+        series: second ? g.config[second.key] : null,
+        stat: groupMetric(g, metric, mode),
+        runs: runs.map((r) => ({id: r.id, value: metricValue(r.history, metric, mode)}))
       };
     })
     .sort((a, b) => (a.series ?? 0) - (b.series ?? 0) || a.x - b.x);

@@ -25,8 +25,19 @@ export interface SweepState {
   concurrency: number;
 }
 
-export const IDLE_SWEEP: SweepState = {status: "idle", axes: [], replicates: 1, plan: [], records: [], fromCache: 0, failures: [],
-  done: 0, elapsedMs: 0, remainingMs: null, concurrency: 1};
+export const IDLE_SWEEP: SweepState = {
+  status: "idle",
+  axes: [],
+  replicates: 1,
+  plan: [],
+  records: [],
+  fromCache: 0,
+  failures: [],
+  done: 0,
+  elapsedMs: 0,
+  remainingMs: null,
+  concurrency: 1
+};
 
 const now = () => (typeof performance === "undefined" ? Date.now() : performance.now());
 
@@ -39,7 +50,10 @@ export class SweepRunner {
   private controller: AbortController | null = null;
   private generation = 0;
 
-  constructor(private readonly services: RunServices, readonly concurrency = defaultConcurrency()) {}
+  constructor(
+    private readonly services: RunServices,
+    readonly concurrency = defaultConcurrency()
+  ) {}
 
   /** Plans and runs a sweep; resolves with its final state (status "done" or "aborted"). */
   async run(options: SweepPlanOptions): Promise<SweepState> {
@@ -48,16 +62,29 @@ export class SweepRunner {
     const generation = ++this.generation;
     const plan = planSweep(options);
     const started = now();
-    let state: SweepState = {...IDLE_SWEEP, status: "running", axes: options.axes, replicates: options.replicates,
-      plan, concurrency: this.concurrency};
+    let state: SweepState = {
+      ...IDLE_SWEEP,
+      status: "running",
+      axes: options.axes,
+      replicates: options.replicates,
+      plan,
+      concurrency: this.concurrency
+    };
     this.state.set(state);
     try {
-      for await (const outcome of mapConcurrent(plan, this.concurrency,
-        (config, signal) => trainRun(config, this.services, signal), controller.signal)) {
+      for await (const outcome of mapConcurrent(
+        plan,
+        this.concurrency,
+        (config, signal) => trainRun(config, this.services, signal),
+        controller.signal
+      )) {
         const done = state.done + 1;
         const elapsedMs = now() - started;
         state = {
-          ...state, done, elapsedMs, remainingMs: (elapsedMs / done) * (plan.length - done),
+          ...state,
+          done,
+          elapsedMs,
+          remainingMs: (elapsedMs / done) * (plan.length - done),
           records: outcome.ok ? [...state.records, outcome.value.record] : state.records,
           fromCache: state.fromCache + (outcome.ok && outcome.value.source === "cache" ? 1 : 0),
           failures: outcome.ok ? state.failures : [...state.failures, {config: outcome.item, error: outcome.error}]

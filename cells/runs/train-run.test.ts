@@ -15,7 +15,16 @@ import {trainRun} from "./train-run.js";
 
 beforeEach(() => useBackend("wasm"));
 
-const small: RunConfig = {hiddenSize: 16, maxLength: 20, embeddingDim: 16, epochs: 1, learningRate: 0.003, dropoutRate: 0.3, batchSize: 32, seed: 5};
+const small: RunConfig = {
+  hiddenSize: 16,
+  maxLength: 20,
+  embeddingDim: 16,
+  epochs: 1,
+  learningRate: 0.003,
+  dropoutRate: 0.3,
+  batchSize: 32,
+  seed: 5
+};
 const services = async () => ({cache: await memoryResultCache(), ledger: await RunLedger.memory()});
 
 describe("sentimentSetup", () => {
@@ -23,10 +32,18 @@ describe("sentimentSetup", () => {
     const page = seedData(20);
     const config = {...small, hiddenSize: 128, embeddingDim: 100, seed: 42};
     const setup = sentimentSetup(config);
-    const pageSpec = sentimentRnnSpec({vocabSize: 1000, embeddingDim: 100, hiddenDim: 128, maxLength: 20, dropout: 0.3, recurrentDropout: 0.3});
+    const pageSpec = sentimentRnnSpec({
+      vocabSize: 1000,
+      embeddingDim: 100,
+      hiddenDim: 128,
+      maxLength: 20,
+      dropout: 0.3,
+      recurrentDropout: 0.3
+    });
     const pageOptions = {epochs: 1, batchSize: 32, validationSplit: 0.2, learningRate: 0.003, seed: 42};
-    expect(trainingKey({spec: setup.spec, data: setup.train, options: setup.options, backend: "wasm"}))
-      .toBe(trainingKey({spec: pageSpec, data: page.train, options: pageOptions, backend: "wasm"}));
+    expect(trainingKey({spec: setup.spec, data: setup.train, options: setup.options, backend: "wasm"})).toBe(
+      trainingKey({spec: pageSpec, data: page.train, options: pageOptions, backend: "wasm"})
+    );
     expect(setup.test.x.map((r) => Array.from(r))).toEqual(page.test.x.map((r) => Array.from(r)));
   });
 });
@@ -54,7 +71,9 @@ describe("trainRun", () => {
   it("throws an AbortError when aborted", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(trainRun({...small, seed: 99}, await services(), controller.signal)).rejects.toMatchObject({name: "AbortError"});
+    await expect(trainRun({...small, seed: 99}, await services(), controller.signal)).rejects.toMatchObject({
+      name: "AbortError"
+    });
   });
 });
 

@@ -19,7 +19,11 @@ export interface FinishedRun {
  * Trains one configuration of the essay's model (or takes it from the cache), records it in the ledger, and returns
  * its record. Replicates and sweeps are made of these; each runs in a pooled worker. Aborting throws an AbortError.
  */
-export async function trainRun(config: RunConfig, {cache, ledger}: RunServices, signal?: AbortSignal): Promise<FinishedRun> {
+export async function trainRun(
+  config: RunConfig,
+  {cache, ledger}: RunServices,
+  signal?: AbortSignal
+): Promise<FinishedRun> {
   const setup = sentimentSetup(config);
   let last = null;
   // The generator frees the networks it replaces, and the last one unless it finished: then it is ours.
@@ -36,9 +40,13 @@ export async function trainRun(config: RunConfig, {cache, ledger}: RunServices, 
  * The ledger's record of a finished training: the known one if this result was recorded before, else a new one
  * (evaluated on the test split and the test phrases), added to the ledger.
  */
-export async function recordTraining(key: string, config: RunConfig,
+export async function recordTraining(
+  key: string,
+  config: RunConfig,
   training: Pick<Parameters<typeof makeRunRecord>[0], "network" | "history" | "backend" | "trainer" | "elapsed">,
-  setup: Pick<Parameters<typeof makeRunRecord>[0], "test" | "tokenizer" | "maxLength">, ledger: RunLedger): Promise<RunRecord> {
+  setup: Pick<Parameters<typeof makeRunRecord>[0], "test" | "tokenizer" | "maxLength">,
+  ledger: RunLedger
+): Promise<RunRecord> {
   const known = ledger.get(key);
   if (known) return known;
   const record = makeRunRecord({id: key, config, ...training, ...setup});

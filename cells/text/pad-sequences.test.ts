@@ -8,16 +8,36 @@ describe("padSequences (Keras semantics)", () => {
   const a = [[1], [1, 2], [1, 2, 3]];
   it("pads and truncates at the start by default, with 0, as int32", () => {
     const padded = padSequences(a, {maxlen: 2});
-    expect(rows(padded)).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(rows(padded)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3]
+    ]);
     expect(padded[0]).toBeInstanceOf(Int32Array);
   });
   it("supports post padding, post truncating and a pad value", () => {
-    expect(rows(padSequences(a, {maxlen: 2, padding: "post"}))).toEqual([[1, 0], [1, 2], [2, 3]]);
-    expect(rows(padSequences(a, {maxlen: 2, truncating: "post"}))).toEqual([[0, 1], [1, 2], [1, 2]]);
-    expect(rows(padSequences(a, {maxlen: 2, value: 1}))).toEqual([[1, 1], [1, 2], [2, 3]]);
+    expect(rows(padSequences(a, {maxlen: 2, padding: "post"}))).toEqual([
+      [1, 0],
+      [1, 2],
+      [2, 3]
+    ]);
+    expect(rows(padSequences(a, {maxlen: 2, truncating: "post"}))).toEqual([
+      [0, 1],
+      [1, 2],
+      [1, 2]
+    ]);
+    expect(rows(padSequences(a, {maxlen: 2, value: 1}))).toEqual([
+      [1, 1],
+      [1, 2],
+      [2, 3]
+    ]);
   });
   it("defaults maxlen to the longest sequence and keeps empty sequences as padding", () => {
-    expect(rows(padSequences([[5], [], [1, 2, 3]]))).toEqual([[0, 0, 5], [0, 0, 0], [1, 2, 3]]);
+    expect(rows(padSequences([[5], [], [1, 2, 3]]))).toEqual([
+      [0, 0, 5],
+      [0, 0, 0],
+      [1, 2, 3]
+    ]);
   });
   it("names bad arguments", () => {
     expect(() => padSequences(a, {maxlen: -1})).toThrow(/maxlen/);

@@ -10,11 +10,18 @@ export interface PadOptions {
   value?: number;
 }
 
-export function padSequences(sequences: readonly (readonly number[] | ArrayLike<number>)[], {maxlen = null, padding = "pre", truncating = "pre", value = 0}: PadOptions = {}): Int32Array[] {
-  if (!Array.isArray(sequences)) throw new TypeError(`sequences must be an array of sequences, got ${typeof sequences}`);
-  if (maxlen !== null && (!Number.isInteger(maxlen) || maxlen < 0)) throw new RangeError(`maxlen must be a non-negative integer or null, got ${maxlen}`);
-  if (padding !== "pre" && padding !== "post") throw new RangeError(`padding must be "pre" or "post", got ${JSON.stringify(padding)}`);
-  if (truncating !== "pre" && truncating !== "post") throw new RangeError(`truncating must be "pre" or "post", got ${JSON.stringify(truncating)}`);
+export function padSequences(
+  sequences: readonly (readonly number[] | ArrayLike<number>)[],
+  {maxlen = null, padding = "pre", truncating = "pre", value = 0}: PadOptions = {}
+): Int32Array[] {
+  if (!Array.isArray(sequences))
+    throw new TypeError(`sequences must be an array of sequences, got ${typeof sequences}`);
+  if (maxlen !== null && (!Number.isInteger(maxlen) || maxlen < 0))
+    throw new RangeError(`maxlen must be a non-negative integer or null, got ${maxlen}`);
+  if (padding !== "pre" && padding !== "post")
+    throw new RangeError(`padding must be "pre" or "post", got ${JSON.stringify(padding)}`);
+  if (truncating !== "pre" && truncating !== "post")
+    throw new RangeError(`truncating must be "pre" or "post", got ${JSON.stringify(truncating)}`);
   if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`value must be a number, got ${value}`);
   sequences.forEach((sequence, i) => {
     if (sequence === null || typeof sequence !== "object" || typeof sequence.length !== "number") {

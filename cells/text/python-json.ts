@@ -8,8 +8,11 @@ export function pythonJsonDumps(value: unknown): string {
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : pythonFloat(value);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(", ")}]`;
-  if (value instanceof Map) return `{${[...value].map(([k, v]) => `${pythonString(String(k))}: ${pythonJsonDumps(v)}`).join(", ")}}`;
-  return `{${Object.entries(value as object).map(([k, v]) => `${pythonString(k)}: ${pythonJsonDumps(v)}`).join(", ")}}`;
+  if (value instanceof Map)
+    return `{${[...value].map(([k, v]) => `${pythonString(String(k))}: ${pythonJsonDumps(v)}`).join(", ")}}`;
+  return `{${Object.entries(value as object)
+    .map(([k, v]) => `${pythonString(k)}: ${pythonJsonDumps(v)}`)
+    .join(", ")}}`;
 }
 
 function pythonString(text: string): string {

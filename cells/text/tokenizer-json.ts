@@ -18,26 +18,32 @@ export type TokenizerExpectation =
   | "inverse-of-word-index";
 
 const englishExpectation: Record<TokenizerExpectation, string> = {
-  "json": "valid JSON",
-  "object": "a JSON object",
+  json: "valid JSON",
+  object: "a JSON object",
   "positive-integer": "a positive integer",
   "positive-integer-key": "positive integer keys",
   "non-negative-integer": "an integer ≥ 0",
   "non-negative-integer-or-null": "an integer ≥ 0 or null",
-  "string": "a string",
+  string: "a string",
   "non-empty-string": "a non-empty string",
   "string-or-null": "a string or null",
-  "boolean": "true or false",
+  boolean: "true or false",
   "inverse-of-word-index": "the word that word_index gives this index"
 };
 
 /** A tokenizer JSON field that Keras would not have written: which field, what it should be, what it holds. */
 export class TokenizerJSONError extends TypeError {
   /** `actual` is a short JSON rendering of the value found, or null when the field is absent. */
-  constructor(readonly field: string, readonly expected: TokenizerExpectation, readonly actual: string | null) {
-    super(expected === "json"
-      ? `tokenizer JSON is not valid JSON: ${actual}`
-      : `tokenizer JSON: ${field} should be ${englishExpectation[expected]}, got ${actual ?? "nothing"}`);
+  constructor(
+    readonly field: string,
+    readonly expected: TokenizerExpectation,
+    readonly actual: string | null
+  ) {
+    super(
+      expected === "json"
+        ? `tokenizer JSON is not valid JSON: ${actual}`
+        : `tokenizer JSON: ${field} should be ${englishExpectation[expected]}, got ${actual ?? "nothing"}`
+    );
     this.name = "TokenizerJSONError";
   }
 }
@@ -85,14 +91,20 @@ export function readTokenizerJSON(json: string): TokenizerData {
     documentCount: optional(config, "document_count", isNonNegativeInteger, "non-negative-integer") ?? 0,
     wordCounts: positiveIntegerValues(config, "word_counts"),
     wordDocs: positiveIntegerValues(config, "word_docs"),
-    indexDocs: new Map([...positiveIntegerValues(config, "index_docs")].map(([k, v]) => [indexKey("index_docs", k), v])),
+    indexDocs: new Map(
+      [...positiveIntegerValues(config, "index_docs")].map(([k, v]) => [indexKey("index_docs", k), v])
+    ),
     wordIndex,
     indexWord
   };
 }
 
-function optional<T>(config: Record<string, unknown>, key: string, test: (v: unknown) => boolean,
-  expected: TokenizerExpectation): T | undefined {
+function optional<T>(
+  config: Record<string, unknown>,
+  key: string,
+  test: (v: unknown) => boolean,
+  expected: TokenizerExpectation
+): T | undefined {
   const value = config[key];
   if (value === undefined) return undefined;
   if (!test(value)) throw new TokenizerJSONError(key, expected, describe(value));
@@ -123,10 +135,12 @@ function positiveIntegerValues(config: Record<string, unknown>, key: string, {re
 }
 
 function stringValuesByIndex(config: Record<string, unknown>, key: string): Map<number, string> {
-  return new Map(Object.entries(dict(config, key, true)).map(([k, v]) => {
-    if (!isString(v)) throw new TokenizerJSONError(`${key}["${k}"]`, "string", describe(v));
-    return [indexKey(key, k), v];
-  }));
+  return new Map(
+    Object.entries(dict(config, key, true)).map(([k, v]) => {
+      if (!isString(v)) throw new TokenizerJSONError(`${key}["${k}"]`, "string", describe(v));
+      return [indexKey(key, k), v];
+    })
+  );
 }
 
 function indexKey(key: string, k: string): number {

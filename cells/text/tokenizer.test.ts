@@ -4,16 +4,39 @@ import {Tokenizer, textToWordSequence} from "./tokenizer.js";
 // Expected values derived by hand from keras_preprocessing/text.py (1.1.2, = tf.keras 2.15's text.py).
 describe("Tokenizer (Keras semantics)", () => {
   it("lower-cases, filters punctuation but keeps apostrophes, splits on the literal split string", () => {
-    expect(textToWordSequence("J'ai adoré ce livre, une histoire!\tFin")).toEqual(["j'ai", "adoré", "ce", "livre", "une", "histoire", "fin"]);
+    expect(textToWordSequence("J'ai adoré ce livre, une histoire!\tFin")).toEqual([
+      "j'ai",
+      "adoré",
+      "ce",
+      "livre",
+      "une",
+      "histoire",
+      "fin"
+    ]);
     // Only the split string separates: a non-breaking space stays inside the token.
     expect(textToWordSequence("a\u00a0b  c")).toEqual(["a\u00a0b", "c"]);
   });
 
   it("indexes words by count, descending, ties in first-seen order, from 1", () => {
     const t = new Tokenizer().fitOnTexts(["The cat sat.", "The dog, the cat!"]);
-    expect([...t.wordIndex]).toEqual([["the", 1], ["cat", 2], ["sat", 3], ["dog", 4]]);
-    expect([...t.wordCounts]).toEqual([["the", 3], ["cat", 2], ["sat", 1], ["dog", 1]]);
-    expect([...t.wordDocs]).toEqual([["the", 2], ["cat", 2], ["sat", 1], ["dog", 1]]);
+    expect([...t.wordIndex]).toEqual([
+      ["the", 1],
+      ["cat", 2],
+      ["sat", 3],
+      ["dog", 4]
+    ]);
+    expect([...t.wordCounts]).toEqual([
+      ["the", 3],
+      ["cat", 2],
+      ["sat", 1],
+      ["dog", 1]
+    ]);
+    expect([...t.wordDocs]).toEqual([
+      ["the", 2],
+      ["cat", 2],
+      ["sat", 1],
+      ["dog", 1]
+    ]);
     expect(t.documentCount).toBe(2);
     expect(t.indexWord.get(4)).toBe("dog");
   });
@@ -27,14 +50,23 @@ describe("Tokenizer (Keras semantics)", () => {
 
   it("puts the OOV token at index 1 and uses it for unknown and out-of-range words", () => {
     const t = new Tokenizer({numWords: 4, oovToken: "<OOV>"}).fitOnTexts(["The cat sat.", "The dog, the cat!"]);
-    expect([...t.wordIndex]).toEqual([["<OOV>", 1], ["the", 2], ["cat", 3], ["sat", 4], ["dog", 5]]);
+    expect([...t.wordIndex]).toEqual([
+      ["<OOV>", 1],
+      ["the", 2],
+      ["cat", 3],
+      ["sat", 4],
+      ["dog", 5]
+    ]);
     expect(t.textsToSequences(["the dog zebra cat"])).toEqual([[2, 1, 1, 3]]);
     expect(t.sequencesToTexts([[2, 5, 3]])).toEqual(["the <OOV> cat"]);
   });
 
   it("supports character level", () => {
     const t = new Tokenizer({charLevel: true}).fitOnTexts(["abba"]);
-    expect([...t.wordIndex]).toEqual([["a", 1], ["b", 2]]);
+    expect([...t.wordIndex]).toEqual([
+      ["a", 1],
+      ["b", 2]
+    ]);
     expect(t.sequencesToTexts(t.textsToSequences(["ab"]))).toEqual(["ab"]);
   });
 

@@ -16,7 +16,7 @@ export interface TokenizerOptions {
   oovToken?: string | null;
 }
 
-export const DEFAULT_FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
+export const DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
 
 export class Tokenizer {
   readonly numWords: number | null;
@@ -32,11 +32,20 @@ export class Tokenizer {
   indexWord = new Map<number, string>();
   documentCount = 0;
 
-  constructor({numWords = null, filters = DEFAULT_FILTERS, lower = true, split = " ", charLevel = false, oovToken = null}: TokenizerOptions = {}) {
-    if (numWords !== null && (!Number.isInteger(numWords) || numWords < 0)) throw new RangeError(`numWords must be a non-negative integer or null, got ${numWords}`);
+  constructor({
+    numWords = null,
+    filters = DEFAULT_FILTERS,
+    lower = true,
+    split = " ",
+    charLevel = false,
+    oovToken = null
+  }: TokenizerOptions = {}) {
+    if (numWords !== null && (!Number.isInteger(numWords) || numWords < 0))
+      throw new RangeError(`numWords must be a non-negative integer or null, got ${numWords}`);
     if (typeof filters !== "string") throw new TypeError(`filters must be a string, got ${typeof filters}`);
     if (typeof split !== "string" || split === "") throw new TypeError("split must be a non-empty string");
-    if (oovToken !== null && typeof oovToken !== "string") throw new TypeError(`oovToken must be a string or null, got ${typeof oovToken}`);
+    if (oovToken !== null && typeof oovToken !== "string")
+      throw new TypeError(`oovToken must be a string or null, got ${typeof oovToken}`);
     this.numWords = numWords;
     this.filters = filters;
     this.lower = lower;
@@ -168,6 +177,7 @@ export function textToWordSequence(text: string, filters = DEFAULT_FILTERS, lowe
 function checkTexts(texts: readonly unknown[], name: string) {
   if (!Array.isArray(texts)) throw new TypeError(`${name} must be an array of strings, got ${typeof texts}`);
   texts.forEach((text, i) => {
-    if (typeof text !== "string") throw new TypeError(`${name}[${i}] must be a string, got ${text === null ? "null" : typeof text}`);
+    if (typeof text !== "string")
+      throw new TypeError(`${name}[${i}] must be a string, got ${text === null ? "null" : typeof text}`);
   });
 }

@@ -18,18 +18,32 @@ export function workerStats(): PoolStats | null {
  * aborts, the worker stops within one batch (the generator throws an AbortError). Without Worker support (Node)
  * it trains on this thread.
  */
-export async function* trainInBackground(spec: ModelSpec, data: Dataset, options: FitOptions = {}): AsyncGenerator<LiveTraining> {
+export async function* trainInBackground(
+  spec: ModelSpec,
+  data: Dataset,
+  options: FitOptions = {}
+): AsyncGenerator<LiveTraining> {
   const pool = pagePool();
   if (!pool) return yield* trainLive(spec, data, options);
-  const seed = options.seed ?? ((Math.random() * 2 ** 32) >>> 0);
+  const seed = options.seed ?? (Math.random() * 2 ** 32) >>> 0;
   const epochs = options.epochs ?? 10;
   const rowLength = data.x[0]?.length ?? 0;
   const ids = new Int32Array(data.x.length * rowLength);
   data.x.forEach((row, i) => ids.set(row as ArrayLike<number>, i * rowLength));
   const labels = Float32Array.from(data.y as ArrayLike<number>);
   const {batchSize, validationSplit, learningRate, shuffle, kernels, signal} = options;
-  const job = pool.run({kind: "train", tf: tfSettings(), spec, ids, rowLength, labels, options: {epochs, batchSize, validationSplit, learningRate, shuffle, kernels, seed}},
-    {signal, transfer: [ids.buffer, labels.buffer]});
+  const job = pool.run(
+    {
+      kind: "train",
+      tf: tfSettings(),
+      spec,
+      ids,
+      rowLength,
+      labels,
+      options: {epochs, batchSize, validationSplit, learningRate, shuffle, kernels, seed}
+    },
+    {signal, transfer: [ids.buffer, labels.buffer]}
+  );
 
   const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   /** The one live network: built from the first weights, then updated in place. */
@@ -41,7 +55,10 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
   let handedOver = false;
   const update = (weights: NetworkData): Network => {
     if (!live.network) return (live.network = Network.fromData(weights));
-    assignWeights(live.network, weights.weights.map((w) => w.values));
+    assignWeights(
+      live.network,
+      weights.weights.map((w) => w.values)
+    );
     return live.network;
   };
   try {
@@ -51,8 +68,26 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
         handedOver = true;
         const {history} = next.value;
         const last = history.loss.length - 1;
-        const logs = {loss: history.loss[last], accuracy: history.accuracy[last], ...(history.val_loss.length ? {val_loss: history.val_loss[last], val_accuracy: history.val_accuracy[last]} : {})};
-        yield {network, epoch: epochs, epochs, logs, history, progress: 1, done: true, ...place, trainer, race, elapsed};
+        const logs = {
+          loss: history.loss[last],
+          accuracy: history.accuracy[last],
+          ...(history.val_loss.length
+            ? {val_loss: history.val_loss[last], val_accuracy: history.val_accuracy[last]}
+            : {})
+        };
+        yield {
+          network,
+          epoch: epochs,
+          epochs,
+          logs,
+          history,
+          progress: 1,
+          done: true,
+          ...place,
+          trainer,
+          race,
+          elapsed
+        };
         return;
       }
       const item = next.value;
@@ -60,14 +95,27 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
       if (item.type === "started") {
         place = {backend: item.place.backend, inWorker: item.place.inWorker};
         trainer = item.place.trainer;
-        yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, ...place, trainer, race, elapsed: 0};
+        yield {
+          network,
+          epoch: 0,
+          epochs,
+          logs: null,
+          history: empty,
+          progress: 0,
+          done: false,
+          ...place,
+          trainer,
+          race,
+          elapsed: 0
+        };
         continue;
       }
       const {epoch, logs, history, progress} = item.update;
       elapsed = item.update.elapsed;
       trainer = item.update.trainer;
       race = item.update.race;
-      if (epoch < epochs) yield {network, epoch, epochs, logs, history, progress, done: false, ...place, trainer, race, elapsed};
+      if (epoch < epochs)
+        yield {network, epoch, epochs, logs, history, progress, done: false, ...place, trainer, race, elapsed};
     }
   } finally {
     await job.return(undefined as never);
@@ -79,7 +127,11 @@ export async function* trainInBackground(spec: ModelSpec, data: Dataset, options
  * `Network.create(spec, {seed})` in a pooled worker: the same weights, but the random draws and the orthogonal QR
  * (tens of ms, more while the JIT is cold) stay off the page's main thread. On this thread without Worker support.
  */
-export async function createInBackground(spec: ModelSpec, {seed}: {seed: number}, signal?: AbortSignal): Promise<Network> {
+export async function createInBackground(
+  spec: ModelSpec,
+  {seed}: {seed: number},
+  signal?: AbortSignal
+): Promise<Network> {
   const pool = pagePool();
   if (!pool) return Network.create(spec, {seed});
   const job = pool.run({kind: "create", tf: tfSettings(), spec, seed}, {signal});

@@ -9,10 +9,12 @@ export function checkDataset({x, y}: Dataset, name: string, vocabSize?: number):
   if (!y || y.length !== x.length) throw new RangeError(`${name}.y has ${y?.length} labels for ${x.length} rows`);
   const length = x[0].length;
   x.forEach((row, i) => {
-    if (row.length !== length) throw new RangeError(`${name}.x[${i}] has ${row.length} ids, row 0 has ${length}: pad the sequences first`);
+    if (row.length !== length)
+      throw new RangeError(`${name}.x[${i}] has ${row.length} ids, row 0 has ${length}: pad the sequences first`);
     if (vocabSize !== undefined) {
       for (let j = 0; j < row.length; ++j) {
-        if (!(row[j] >= 0 && row[j] < vocabSize)) throw new RangeError(`${name}.x[${i}][${j}] = ${row[j]} is outside the vocabulary [0, ${vocabSize})`);
+        if (!(row[j] >= 0 && row[j] < vocabSize))
+          throw new RangeError(`${name}.x[${i}][${j}] = ${row[j]} is outside the vocabulary [0, ${vocabSize})`);
       }
     }
   });

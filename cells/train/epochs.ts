@@ -78,16 +78,22 @@ export interface BatchTrainer {
   endEpoch?(): void;
 }
 
-export type EpochSettings = Required<Pick<FitOptions, "epochs" | "batchSize" | "validationSplit" | "learningRate" | "shuffle">>;
+export type EpochSettings = Required<
+  Pick<FitOptions, "epochs" | "batchSize" | "validationSplit" | "learningRate" | "shuffle">
+>;
 
 /** The options with Keras's defaults, checked: a RangeError names the first that is wrong. */
 export function epochSettings(options: FitOptions): EpochSettings {
   const {epochs = 10, batchSize = 32, validationSplit = 0, learningRate = 1e-3, shuffle = true} = options;
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be an integer ≥ 1, got ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
-  if (!(validationSplit >= 0 && validationSplit < 1)) throw new RangeError(`validationSplit must be in [0, 1), got ${validationSplit}`);
-  if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new RangeError(`learningRate must be a positive number, got ${learningRate}`);
-  if (!["auto", "fused", "tfjs", undefined].includes(options.kernels)) throw new RangeError(`kernels must be "auto", "fused" or "tfjs", got ${JSON.stringify(options.kernels)}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
+  if (!(validationSplit >= 0 && validationSplit < 1))
+    throw new RangeError(`validationSplit must be in [0, 1), got ${validationSplit}`);
+  if (!(learningRate > 0 && Number.isFinite(learningRate)))
+    throw new RangeError(`learningRate must be a positive number, got ${learningRate}`);
+  if (!["auto", "fused", "tfjs", undefined].includes(options.kernels))
+    throw new RangeError(`kernels must be "auto", "fused" or "tfjs", got ${JSON.stringify(options.kernels)}`);
   return {epochs, batchSize, validationSplit, learningRate, shuffle};
 }
 
@@ -99,8 +105,12 @@ export function splitRows(n: number, validationSplit: number): {trainRows: Int32
 }
 
 /** The epochs: yields after each one, returns the history; throws a TrainingAborted when `signal` aborts. */
-export async function* trainEpochs(trainer: BatchTrainer, data: Dataset, settings: EpochSettings & {rng: RandomState; race: RaceResult | null},
-  {signal, onBatch}: Pick<FitOptions, "signal" | "onBatch"> = {}): AsyncGenerator<EpochUpdate, History> {
+export async function* trainEpochs(
+  trainer: BatchTrainer,
+  data: Dataset,
+  settings: EpochSettings & {rng: RandomState; race: RaceResult | null},
+  {signal, onBatch}: Pick<FitOptions, "signal" | "onBatch"> = {}
+): AsyncGenerator<EpochUpdate, History> {
   const {epochs, batchSize, validationSplit, shuffle, rng, race} = settings;
   const {trainRows, validationRows} = splitRows(data.x.length, validationSplit);
   const history: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
@@ -132,18 +142,32 @@ export async function* trainEpochs(trainer: BatchTrainer, data: Dataset, setting
       history.val_loss.push(validation.loss);
       history.val_accuracy.push(validation.accuracy);
     }
-    yield {epoch: epoch + 1, epochs, logs, history: copyHistory(history), progress: (epoch + 1) / epochs, elapsed: performanceNow() - started, trainer: trainer.kind, race};
+    yield {
+      epoch: epoch + 1,
+      epochs,
+      logs,
+      history: copyHistory(history),
+      progress: (epoch + 1) / epochs,
+      elapsed: performanceNow() - started,
+      trainer: trainer.kind,
+      race
+    };
   }
   return history;
 }
 
 /** A fresh generator for `seed`, or an unseeded one (Math.random) when there is none. */
 export function trainingRng(seed: number | undefined): RandomState {
-  return new RandomState(seed ?? ((Math.random() * 2 ** 32) >>> 0));
+  return new RandomState(seed ?? (Math.random() * 2 ** 32) >>> 0);
 }
 
 function copyHistory(h: History): History {
-  return {loss: h.loss.slice(), accuracy: h.accuracy.slice(), val_loss: h.val_loss.slice(), val_accuracy: h.val_accuracy.slice()};
+  return {
+    loss: h.loss.slice(),
+    accuracy: h.accuracy.slice(),
+    val_loss: h.val_loss.slice(),
+    val_accuracy: h.val_accuracy.slice()
+  };
 }
 
 const performanceNow = () => (typeof performance === "undefined" ? Date.now() : performance.now());

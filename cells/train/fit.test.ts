@@ -51,7 +51,9 @@ describe("fit (Keras semantics, lean network)", () => {
   it("holds out the last rows for validation, as Keras does (409 train / 103 validation of 512)", async () => {
     const network = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 1});
     const seen: number[] = [];
-    await collect(fit(network, data.train, {epochs: 1, validationSplit: 0.2, seed: 1, onBatch: (b, n) => seen.push(n)}));
+    await collect(
+      fit(network, data.train, {epochs: 1, validationSplit: 0.2, seed: 1, onBatch: (b, n) => seen.push(n)})
+    );
     expect(seen.length).toBe(Math.ceil(409 / 32));
     network.dispose();
   });
@@ -61,10 +63,16 @@ describe("fit (Keras semantics, lean network)", () => {
     const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 1});
     const controller = new AbortController();
     const batches: number[] = [];
-    const run = collect(fit(network, data.train, {epochs: 5, signal: controller.signal, onBatch: (b, _n, epoch) => {
-      batches.push(b);
-      if (epoch === 2 && b === 3) controller.abort();
-    }}));
+    const run = collect(
+      fit(network, data.train, {
+        epochs: 5,
+        signal: controller.signal,
+        onBatch: (b, _n, epoch) => {
+          batches.push(b);
+          if (epoch === 2 && b === 3) controller.abort();
+        }
+      })
+    );
     await expect(run).rejects.toBeInstanceOf(TrainingAborted);
     await expect(run).rejects.toHaveProperty("name", "AbortError");
     expect(batches.length).toBe(16 + 3);
@@ -75,9 +83,14 @@ describe("fit (Keras semantics, lean network)", () => {
   it("frees everything after a fit that throws mid-way", async () => {
     const before = tf.memory().numTensors;
     const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 1});
-    const failing = collect(fit(network, data.train, {epochs: 2, onBatch: (b) => {
-      if (b === 2) throw new Error("disk full");
-    }}));
+    const failing = collect(
+      fit(network, data.train, {
+        epochs: 2,
+        onBatch: (b) => {
+          if (b === 2) throw new Error("disk full");
+        }
+      })
+    );
     await expect(failing).rejects.toThrow("disk full");
     network.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -86,7 +99,8 @@ describe("fit (Keras semantics, lean network)", () => {
   it("train(spec, data) streams epochs and finishes with the weights, leaving no tensor behind", async () => {
     const before = tf.memory().numTensors;
     const values: unknown[] = [];
-    for await (const value of train(sentimentRnnSpec({hiddenDim: 8}), data.train, {epochs: 2, seed: 2})) values.push(value);
+    for await (const value of train(sentimentRnnSpec({hiddenDim: 8}), data.train, {epochs: 2, seed: 2}))
+      values.push(value);
     const final = values.at(-1) as {done: true; weights: {weights: {name: string}[]}};
     expect(values.length).toBe(3);
     expect(final.done).toBe(true);
@@ -107,7 +121,9 @@ describe("fit (Keras semantics, lean network)", () => {
     const network = Network.create(sentimentRnnSpec({hiddenDim: 4}), {seed: 1});
     await expect(collect(fit(network, data.train, {epochs: 0}))).rejects.toThrow(/epochs/);
     await expect(collect(fit(network, data.train, {validationSplit: 1}))).rejects.toThrow(/validationSplit/);
-    await expect(collect(fit(network, {x: [Int32Array.of(1, 5000)], y: [1]}))).rejects.toThrow(/outside the vocabulary/);
+    await expect(collect(fit(network, {x: [Int32Array.of(1, 5000)], y: [1]}))).rejects.toThrow(
+      /outside the vocabulary/
+    );
     network.dispose();
   });
 });

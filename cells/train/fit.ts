@@ -3,7 +3,16 @@ import type {RandomState} from "../random/mt19937.js";
 import {Network, type NetworkData} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import {batchTensors, checkDataset, range, type Dataset} from "./data.js";
-import {epochSettings, splitRows, trainEpochs, trainingRng, type BatchTrainer, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
+import {
+  epochSettings,
+  splitRows,
+  trainEpochs,
+  trainingRng,
+  type BatchTrainer,
+  type EpochUpdate,
+  type FitOptions,
+  type History
+} from "./epochs.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
 import {raceTrainers, type RaceResult} from "./fused/race.js";
@@ -15,7 +24,11 @@ export {TrainingAborted, type EpochLogs, type EpochUpdate, type FitOptions, type
  * validation on the last `validationSplit` rows, a shuffle of the training rows every epoch. An async
  * generator that yields after each epoch and yields to the page between batches.
  */
-export async function* fit(network: Network, data: Dataset, options: FitOptions = {}): AsyncGenerator<EpochUpdate, History> {
+export async function* fit(
+  network: Network,
+  data: Dataset,
+  options: FitOptions = {}
+): AsyncGenerator<EpochUpdate, History> {
   const settings = epochSettings(options);
   const vocab = network.spec.layers[0].type === "Embedding" ? network.spec.layers[0].inputDim : undefined;
   checkDataset(data, "data", vocab);
@@ -23,11 +36,26 @@ export async function* fit(network: Network, data: Dataset, options: FitOptions 
   splitRows(n, settings.validationSplit);
   const rng = trainingRng(options.seed);
   // Buffers for at most one batch of the rows there are (a huge batchSize must not reserve memory for nothing).
-  const {trainer: fused, race} = await chooseTrainer(network, data, options.kernels ?? "auto", Math.min(settings.batchSize, n), settings.learningRate);
+  const {trainer: fused, race} = await chooseTrainer(
+    network,
+    data,
+    options.kernels ?? "auto",
+    Math.min(settings.batchSize, n),
+    settings.learningRate
+  );
   const optimizer = fused ? null : tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-7);
   const trainer: BatchTrainer = fused
-    ? {kind: "fused", trainBatch: (d, rows, r) => fused.trainBatch(d, rows, r), evaluate: (d, rows) => fused.evaluate(d, rows), endEpoch: () => assignWeights(network, fused.weightValues())}
-    : {kind: "tfjs", trainBatch: (d, rows, r) => trainBatch(network, optimizer!, d, rows, r), evaluate: (d, rows) => evaluate(network, d, {rows, batchSize: settings.batchSize})};
+    ? {
+        kind: "fused",
+        trainBatch: (d, rows, r) => fused.trainBatch(d, rows, r),
+        evaluate: (d, rows) => fused.evaluate(d, rows),
+        endEpoch: () => assignWeights(network, fused.weightValues())
+      }
+    : {
+        kind: "tfjs",
+        trainBatch: (d, rows, r) => trainBatch(network, optimizer!, d, rows, r),
+        evaluate: (d, rows) => evaluate(network, d, {rows, batchSize: settings.batchSize})
+      };
   try {
     return yield* trainEpochs(trainer, data, {...settings, rng, race}, options);
   } finally {
@@ -46,26 +74,46 @@ export function assignWeights(network: Network, values: ArrayLike<number>[]) {
 }
 
 /** The fused kernels when they can and should train this network (on a GPU backend, a measured race decides). */
-async function chooseTrainer(network: Network, data: Dataset, kernels: NonNullable<FitOptions["kernels"]>, batchSize: number, learningRate: number): Promise<{trainer: FusedRnnTrainer | null; race: RaceResult | null}> {
+async function chooseTrainer(
+  network: Network,
+  data: Dataset,
+  kernels: NonNullable<FitOptions["kernels"]>,
+  batchSize: number,
+  learningRate: number
+): Promise<{trainer: FusedRnnTrainer | null; race: RaceResult | null}> {
   if (kernels === "tfjs") return {trainer: null, race: null};
   const trainer = await FusedRnnTrainer.create(network, {batchSize, learningRate});
   if (!trainer && kernels === "fused") {
-    throw new Error(fusedShape(network.spec) ? "the fused kernels need WebAssembly SIMD, which this environment lacks" : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`);
+    throw new Error(
+      fusedShape(network.spec)
+        ? "the fused kernels need WebAssembly SIMD, which this environment lacks"
+        : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`
+    );
   }
   const race = trainer && kernels === "auto" ? await raceTrainers(network, data, batchSize, trainBatch) : null;
   return {trainer: race && race.tfjsMs < race.fusedMs ? null : trainer, race};
 }
 
 /** One optimisation step on the rows `rows` of `data`: returns the batch's loss and accuracy. */
-export function trainBatch(network: Network, optimizer: tf.Optimizer, data: Dataset, rows: Int32Array, rng: RandomState): [number, number] {
+export function trainBatch(
+  network: Network,
+  optimizer: tf.Optimizer,
+  data: Dataset,
+  rows: Int32Array,
+  rng: RandomState
+): [number, number] {
   return tf.tidy(() => {
     const {xs, ys} = batchTensors(data, rows);
     let accuracy: tf.Scalar | null = null;
-    const loss = optimizer.minimize(() => {
-      const logits = network.apply(xs, {training: true, rng, logits: true});
-      accuracy = tf.keep(binaryAccuracyFromLogits(ys, logits));
-      return binaryCrossentropyFromLogits(ys, logits);
-    }, true, network.variables)!;
+    const loss = optimizer.minimize(
+      () => {
+        const logits = network.apply(xs, {training: true, rng, logits: true});
+        accuracy = tf.keep(binaryAccuracyFromLogits(ys, logits));
+        return binaryCrossentropyFromLogits(ys, logits);
+      },
+      true,
+      network.variables
+    )!;
     const values: [number, number] = [loss.dataSync()[0], accuracy!.dataSync()[0]];
     accuracy!.dispose();
     return values;
@@ -78,7 +126,11 @@ export interface InferenceOptions {
 }
 
 /** Keras `model.evaluate` for the binary classifier: mean loss and accuracy over `rows` (default: all). */
-export function evaluate(network: Network, data: Dataset, {rows, batchSize = 32, kernels = "auto"}: {rows?: Int32Array; batchSize?: number} & InferenceOptions = {}): {loss: number; accuracy: number} {
+export function evaluate(
+  network: Network,
+  data: Dataset,
+  {rows, batchSize = 32, kernels = "auto"}: {rows?: Int32Array; batchSize?: number} & InferenceOptions = {}
+): {loss: number; accuracy: number} {
   const all = rows ?? range(0, data.x.length);
   const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, batchSize) : null;
   if (fused) return fused.evaluate(data, all);
@@ -97,7 +149,11 @@ export function evaluate(network: Network, data: Dataset, {rows, batchSize = 32,
 }
 
 /** Probabilities of the positive class for padded rows. */
-export function predictProbabilities(network: Network, rows: ArrayLike<number>[], {kernels = "auto"}: InferenceOptions = {}): Float32Array {
+export function predictProbabilities(
+  network: Network,
+  rows: ArrayLike<number>[],
+  {kernels = "auto"}: InferenceOptions = {}
+): Float32Array {
   const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, 32) : null;
   if (fused) return fused.probabilities({x: rows, y: new Float32Array(rows.length)});
   return tf.tidy(() => {
@@ -107,7 +163,11 @@ export function predictProbabilities(network: Network, rows: ArrayLike<number>[]
 }
 
 /** The whole training as DESIGN.md's `train(spec, data, {signal, seed})`: epochs, then the trained weights. */
-export async function* train(spec: ModelSpec, data: Dataset, options: FitOptions = {}): AsyncGenerator<EpochUpdate | {done: true; weights: NetworkData; history: History}> {
+export async function* train(
+  spec: ModelSpec,
+  data: Dataset,
+  options: FitOptions = {}
+): AsyncGenerator<EpochUpdate | {done: true; weights: NetworkData; history: History}> {
   const network = Network.create(spec, {seed: options.seed});
   try {
     const epochs = fit(network, data, options);

@@ -31,17 +31,47 @@ export interface LiveTraining {
  * page can plot the curves and predict with the weights as they learn. Until the last value is yielded
  * the generator owns the network (an abort or an error disposes it); the last value hands it over.
  */
-export async function* trainLive(spec: ModelSpec, data: Dataset, options: FitOptions = {}): AsyncGenerator<LiveTraining> {
+export async function* trainLive(
+  spec: ModelSpec,
+  data: Dataset,
+  options: FitOptions = {}
+): AsyncGenerator<LiveTraining> {
   const epochs = options.epochs ?? 10;
   const network = Network.create(spec, {seed: options.seed});
   const backend = tf.getBackend();
   let handedOver = false;
   try {
     const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-    yield {network, epoch: 0, epochs, logs: null, history: empty, progress: 0, done: false, backend, inWorker: false, trainer: null, race: null, elapsed: 0};
+    yield {
+      network,
+      epoch: 0,
+      epochs,
+      logs: null,
+      history: empty,
+      progress: 0,
+      done: false,
+      backend,
+      inWorker: false,
+      trainer: null,
+      race: null,
+      elapsed: 0
+    };
     let last: LiveTraining | null = null;
     for await (const update of fit(network, data, options)) {
-      last = {network, epoch: update.epoch, epochs, logs: update.logs, history: update.history, progress: update.progress, done: false, backend, inWorker: false, trainer: update.trainer, race: update.race, elapsed: update.elapsed};
+      last = {
+        network,
+        epoch: update.epoch,
+        epochs,
+        logs: update.logs,
+        history: update.history,
+        progress: update.progress,
+        done: false,
+        backend,
+        inWorker: false,
+        trainer: update.trainer,
+        race: update.race,
+        elapsed: update.elapsed
+      };
       if (update.epoch < epochs) yield last;
     }
     handedOver = true;

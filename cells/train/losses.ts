@@ -12,11 +12,21 @@ export function binaryCrossentropyFromLogits(labels: tf.Tensor, logits: tf.Tenso
 
 /** Keras `binary_accuracy` (threshold 0.5) from logits: the share of (z > 0) == y. */
 export function binaryAccuracyFromLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
-  return logits.reshape([-1]).greater(0).toFloat().equal(labels.reshape([-1]).toFloat()).toFloat().mean() as tf.Scalar;
+  return logits
+    .reshape([-1])
+    .greater(0)
+    .toFloat()
+    .equal(labels.reshape([-1]).toFloat())
+    .toFloat()
+    .mean() as tf.Scalar;
 }
 
 /** Keras `sparse_categorical_crossentropy` per example (not averaged), from logits. */
 export function sparseCategoricalCrossentropyFromLogits(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor1D {
   const classes = logits.shape[logits.shape.length - 1];
-  return tf.oneHot(labels.reshape([-1]).toInt(), classes).mul(tf.logSoftmax(logits)).sum(-1).neg() as tf.Tensor1D;
+  return tf
+    .oneHot(labels.reshape([-1]).toInt(), classes)
+    .mul(tf.logSoftmax(logits))
+    .sum(-1)
+    .neg() as tf.Tensor1D;
 }

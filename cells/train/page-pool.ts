@@ -8,7 +8,9 @@ let pool: WorkerPool | null = null;
 /** The page's one pool of training workers; null where there are no Web Workers (Node). */
 export function pagePool(): WorkerPool | null {
   if (typeof Worker === "undefined") return null;
-  return (pool ??= new WorkerPool({createWorker: () => new Worker(workerUrl, {type: "module"}) as unknown as WorkerLike}));
+  return (pool ??= new WorkerPool({
+    createWorker: () => new Worker(workerUrl, {type: "module"}) as unknown as WorkerLike
+  }));
 }
 
 // Made as soon as a page imports the training toolkit: the workers load while the page prepares the first job.

@@ -33,15 +33,25 @@ export function startBackend({backend, wasmPath}: TfSettings): Promise<string> {
 
 export const numTensors = () => tf.memory().numTensors;
 
-export async function trainWithTfjs(request: JobRequest<"train">, context: JobContext<"train">): Promise<Outcome<"train">> {
+export async function trainWithTfjs(
+  request: JobRequest<"train">,
+  context: JobContext<"train">
+): Promise<Outcome<"train">> {
   const {spec, ids, rowLength, labels, options} = request;
   const backend = await startBackend(request.tf);
   const network = Network.create(spec, {seed: options.seed});
   try {
     const initial = network.toData();
-    context.emit({type: "started", place: {backend, trainer: "tfjs", inWorker: true}, weights: initial}, initial.weights.map((w) => w.values.buffer));
+    context.emit(
+      {type: "started", place: {backend, trainer: "tfjs", inWorker: true}, weights: initial},
+      initial.weights.map((w) => w.values.buffer)
+    );
     const rows = Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength));
-    const epochs = fit(network, {x: rows, y: labels}, {...options, signal: context.signal, onBatch: () => context.step()});
+    const epochs = fit(
+      network,
+      {x: rows, y: labels},
+      {...options, signal: context.signal, onBatch: () => context.step()}
+    );
     for (let next = await epochs.next(); ; next = await epochs.next()) {
       const weights = network.toData();
       const transfer = weights.weights.map((w) => w.values.buffer);
@@ -53,7 +63,10 @@ export async function trainWithTfjs(request: JobRequest<"train">, context: JobCo
   }
 }
 
-export async function gradients(request: JobRequest<"gradients">, context: JobContext<"gradients">): Promise<Outcome<"gradients">> {
+export async function gradients(
+  request: JobRequest<"gradients">,
+  context: JobContext<"gradients">
+): Promise<Outcome<"gradients">> {
   await startBackend(request.tf);
   for await (const results of gradientNormsByLengthStream(request.lengths, request.options)) {
     if (context.signal.aborted) break;

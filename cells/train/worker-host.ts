@@ -1,5 +1,12 @@
 import {
-  serializeError, type FromWorker, type JobItem, type JobKind, type JobReport, type JobRequest, type JobResult, type ToWorker
+  serializeError,
+  type FromWorker,
+  type JobItem,
+  type JobKind,
+  type JobReport,
+  type JobRequest,
+  type JobResult,
+  type ToWorker
 } from "./worker-protocol.js";
 
 /*
@@ -33,7 +40,8 @@ export function serveJobs(scope: WorkerScope, handlers: JobHandlers, numTensors:
   const running = new Map<number, {controller: AbortController; stepsAfterAbort: number}>();
   scope.addEventListener("message", (event) => {
     const message = event.data;
-    if (message.type === "abort") running.get(message.id)?.controller.abort(new DOMException("The job was aborted.", "AbortError"));
+    if (message.type === "abort")
+      running.get(message.id)?.controller.abort(new DOMException("The job was aborted.", "AbortError"));
     else void run(message.id, message.job);
   });
 
@@ -52,7 +60,10 @@ export function serveJobs(scope: WorkerScope, handlers: JobHandlers, numTensors:
       }
     };
     try {
-      const handler = handlers[request.kind] as (request: JobRequest, context: JobContext<JobKind>) => Promise<Outcome<JobKind>>;
+      const handler = handlers[request.kind] as (
+        request: JobRequest,
+        context: JobContext<JobKind>
+      ) => Promise<Outcome<JobKind>>;
       const {value, transfer = []} = await handler(request, context);
       if (signal.aborted) scope.postMessage({type: "aborted", id, report: report()});
       else scope.postMessage({type: "result", id, value, report: report()}, transfer);

@@ -19,13 +19,16 @@ export function workerJobs(): {handlers: JobHandlers; numTensors: () => number |
     return tfjs;
   };
   const handlers: JobHandlers = {
-    train: async (request, context) => (await trainOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).trainWithTfjs(request, context),
+    train: async (request, context) =>
+      (await trainOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).trainWithTfjs(request, context),
     create: async ({spec, seed}) => {
       const weights = initialWeights(spec, {seed});
       return {value: {spec, weights}, transfer: weights.map((w) => w.values.buffer)};
     },
-    gradients: async (request, context) => (await gradientsOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).gradients(request, context),
-    timesteps: async (request) => (await timestepsOnFusedKernels(request)) ?? (await withTfjs(request.tf)).timesteps(request)
+    gradients: async (request, context) =>
+      (await gradientsOnFusedKernels(request, context)) ?? (await withTfjs(request.tf)).gradients(request, context),
+    timesteps: async (request) =>
+      (await timestepsOnFusedKernels(request)) ?? (await withTfjs(request.tf)).timesteps(request)
   };
   return {handlers, numTensors: () => tfjs?.numTensors() ?? null};
 }

@@ -55,21 +55,39 @@ const tf = {backend: "cpu", wasmPath: ""};
 const data = seedData().train;
 const spec = sentimentRnnSpec({hiddenDim: 8, embeddingDim: 8});
 
-function trainRequest(options: Partial<JobRequest<"train">["options"]> = {}): {request: JobRequest<"train">; transfer: Transferable[]} {
+function trainRequest(options: Partial<JobRequest<"train">["options"]> = {}): {
+  request: JobRequest<"train">;
+  transfer: Transferable[];
+} {
   const rowLength = data.x[0].length;
   const ids = new Int32Array(data.x.length * rowLength);
   data.x.forEach((row, i) => ids.set(row, i * rowLength));
   const labels = Float32Array.from(data.y);
-  return {request: {kind: "train", tf, spec, ids, rowLength, labels, options: {epochs: 50, validationSplit: 0.2, seed: 3, ...options}}, transfer: [ids.buffer, labels.buffer]};
+  return {
+    request: {
+      kind: "train",
+      tf,
+      spec,
+      ids,
+      rowLength,
+      labels,
+      options: {epochs: 50, validationSplit: 0.2, seed: 3, ...options}
+    },
+    transfer: [ids.buffer, labels.buffer]
+  };
 }
 
 function makePool(workers: (() => InProcessWorker)[], abortGraceMs = 200) {
   const made: InProcessWorker[] = [];
-  const pool = new WorkerPool({size: 1, abortGraceMs, createWorker: () => {
-    const worker = (workers[made.length] ?? (() => new InProcessWorker(workerJobs())))();
-    made.push(worker);
-    return worker;
-  }});
+  const pool = new WorkerPool({
+    size: 1,
+    abortGraceMs,
+    createWorker: () => {
+      const worker = (workers[made.length] ?? (() => new InProcessWorker(workerJobs())))();
+      made.push(worker);
+      return worker;
+    }
+  });
   return {pool, made};
 }
 
@@ -103,7 +121,10 @@ describe("WorkerPool (the worker contract, with the real worker side in this pro
         if (item.type === "epoch") controller.abort();
       }
     };
-    const error = await consume().then(() => null, (e: unknown) => e);
+    const error = await consume().then(
+      () => null,
+      (e: unknown) => e
+    );
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe("AbortError");
     expect(seen).toEqual(["started", "epoch"]);
@@ -119,7 +140,13 @@ describe("WorkerPool (the worker contract, with the real worker side in this pro
   it("a worker's error reaches the page with its class and message", async () => {
     const {pool} = makePool([]);
     const {request, transfer} = trainRequest({epochs: 0});
-    const error = await pool.run(request, {transfer}).next().then(() => null, (e: unknown) => e);
+    const error = await pool
+      .run(request, {transfer})
+      .next()
+      .then(
+        () => null,
+        (e: unknown) => e
+      );
     expect(error).toBeInstanceOf(RangeError);
     expect((error as RangeError).message).toBe("epochs must be an integer ≥ 1, got 0");
     // the worker is free again

@@ -1,5 +1,13 @@
 import {
-  abortError, deserializeError, type FromWorker, type JobItem, type JobKind, type JobReport, type JobRequest, type JobResult, type ToWorker
+  abortError,
+  deserializeError,
+  type FromWorker,
+  type JobItem,
+  type JobKind,
+  type JobReport,
+  type JobRequest,
+  type JobResult,
+  type ToWorker
 } from "./worker-protocol.js";
 
 /*
@@ -47,7 +55,11 @@ class Job {
   slot: Slot | null = null;
   ended = false;
 
-  constructor(readonly id: number, readonly request: JobRequest, readonly transfer: Transferable[]) {}
+  constructor(
+    readonly id: number,
+    readonly request: JobRequest,
+    readonly transfer: Transferable[]
+  ) {}
 
   push(event: Event) {
     this.events.push(event);
@@ -104,7 +116,10 @@ export class WorkerPool {
    * Runs a job on the next free worker: yields its items, returns its result. Throws an AbortError when `signal`
    * aborts, the worker's error when it fails. Leaving the loop early (return, break) aborts the job too.
    */
-  async *run<K extends JobKind>(request: JobRequest<K>, {signal, transfer = []}: {signal?: AbortSignal; transfer?: Transferable[]} = {}): AsyncGenerator<JobItem<K>, JobResult<K>> {
+  async *run<K extends JobKind>(
+    request: JobRequest<K>,
+    {signal, transfer = []}: {signal?: AbortSignal; transfer?: Transferable[]} = {}
+  ): AsyncGenerator<JobItem<K>, JobResult<K>> {
     if (signal?.aborted) throw abortError(signal);
     if (this.broken) throw this.broken;
     const job = new Job(this.nextId++, request as JobRequest, transfer);
@@ -171,7 +186,8 @@ export class WorkerPool {
       if (message.type === "item") return;
       clearTimeout(aborting.timer);
       slot.aborting = null;
-      if (message.type === "aborted") this.stats.aborted.push({...message.report, kind: aborting.kind, ackMs: now() - aborting.since});
+      if (message.type === "aborted")
+        this.stats.aborted.push({...message.report, kind: aborting.kind, ackMs: now() - aborting.since});
       else this.stats.finished.push(message.report);
       this.dispatch();
       return;

@@ -46,7 +46,9 @@ export interface JobKinds {
       options: Omit<FitOptions, "signal" | "onBatch"> & {seed: number};
     };
     /** The initial (seeded) weights first, so that the page need not build the model; then each epoch's. */
-    item: {type: "started"; place: TrainingPlace; weights: NetworkData} | {type: "epoch"; update: EpochUpdate; weights: NetworkData};
+    item:
+      | {type: "started"; place: TrainingPlace; weights: NetworkData}
+      | {type: "epoch"; update: EpochUpdate; weights: NetworkData};
     result: {history: History; weights: NetworkData};
   };
   /** A seeded model's weights (Keras initialisers: random draws, an orthogonal QR), built off the page's thread. */
@@ -89,7 +91,13 @@ export function serializeError(error: unknown): SerializedError {
 }
 
 const ERROR_CLASSES: Record<string, new (message: string) => Error> = {
-  Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError
+  Error,
+  RangeError,
+  TypeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError
 };
 
 /** The error again on this side: an AbortError is a DOMException, a built-in class is itself, others keep their name. */
@@ -104,5 +112,7 @@ export function deserializeError({name, message}: SerializedError): Error {
 
 export function abortError(signal?: AbortSignal): DOMException {
   const reason = signal?.reason;
-  return reason instanceof DOMException && reason.name === "AbortError" ? reason : new DOMException("The job was aborted.", "AbortError");
+  return reason instanceof DOMException && reason.name === "AbortError"
+    ? reason
+    : new DOMException("The job was aborted.", "AbortError");
 }

@@ -22,7 +22,11 @@ export class CellView {
   /** The cell whose own error blocks this one (downstream cells point to the root cause). */
   blockedBy: CellView | null = null;
 
-  constructor(root: HTMLElement, readonly place: CellPlace, private readonly t: Messages) {
+  constructor(
+    root: HTMLElement,
+    readonly place: CellPlace,
+    private readonly t: Messages
+  ) {
     this.root = root;
     const tag = place.inline ? "span" : "div";
     this.status = document.createElement(tag);
@@ -151,7 +155,7 @@ export class CellView {
     this.root.classList.toggle("courant-running", running);
     this.root.setAttribute("aria-busy", String(running));
     this.root.title = running ? this.t.running : "";
-    if (this.root.dataset.state !== "error" && this.root.dataset.state !== "blocked" || running) {
+    if ((this.root.dataset.state !== "error" && this.root.dataset.state !== "blocked") || running) {
       this.setState(running ? "running" : "done");
     }
   }

@@ -19,7 +19,13 @@ interface TensorLike {
 
 function isTensorLike(value: unknown): value is TensorLike {
   const t = value as TensorLike;
-  return !!t && typeof t === "object" && Array.isArray(t.shape) && typeof t.dtype === "string" && typeof (t as any).dataSync === "function";
+  return (
+    !!t &&
+    typeof t === "object" &&
+    Array.isArray(t.shape) &&
+    typeof t.dtype === "string" &&
+    typeof (t as any).dataSync === "function"
+  );
 }
 
 function renderTensor(tensor: TensorLike): Node {

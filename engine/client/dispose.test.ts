@@ -6,7 +6,13 @@ describe("disposal of a run's resources", () => {
   it("frees tensors nested in arrays, plain objects and Maps, and models, but not typed arrays", () => {
     const before = tf.memory().numTensors;
     const model = tf.sequential({layers: [tf.layers.dense({units: 2, inputShape: [3]})]});
-    const value = {a: tf.scalar(1), list: [tf.ones([2]), {deep: tf.zeros([3])}], map: new Map([["k", tf.scalar(2)]]), model, data: new Float32Array(4)};
+    const value = {
+      a: tf.scalar(1),
+      list: [tf.ones([2]), {deep: tf.zeros([3])}],
+      map: new Map([["k", tf.scalar(2)]]),
+      model,
+      data: new Float32Array(4)
+    };
     expect(tf.memory().numTensors).toBe(before + 4 + 2);
     expect(collectDisposables(value).size).toBe(5);
     expect(disposeValue(value)).toBe(5);

@@ -34,7 +34,10 @@ export function collectDisposables(value: unknown, found = new Set<DisposableLik
 }
 
 /** Disposes each object of `disposables` that `keep` does not hold; errors (already disposed…) are ignored. */
-export function disposeAll(disposables: Iterable<DisposableLike>, keep: ReadonlySet<DisposableLike> = new Set()): number {
+export function disposeAll(
+  disposables: Iterable<DisposableLike>,
+  keep: ReadonlySet<DisposableLike> = new Set()
+): number {
   let count = 0;
   for (const item of disposables) {
     if (keep.has(item)) continue;

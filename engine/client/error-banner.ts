@@ -10,7 +10,10 @@ export class ErrorBanner {
   private list: HTMLUListElement | null = null;
   private readonly items = new Map<string, HTMLLIElement>();
 
-  constructor(private readonly parent: HTMLElement, private readonly t: Messages) {}
+  constructor(
+    private readonly parent: HTMLElement,
+    private readonly t: Messages
+  ) {}
 
   add(message: string, detail?: string) {
     const key = `${message}\n${detail ?? ""}`;

@@ -19,10 +19,8 @@ const messages = {
     running: "running",
     // `view(input, {url})`: why the control does not hold what the address says (`query` is `?key=raw`).
     urlNote: {
-      clamped: (query: string, value: string) =>
-        `${query} is outside this control's range: ${value} is used instead.`,
-      rounded: (query: string, value: string) =>
-        `${query} falls between this control's steps: rounded to ${value}.`,
+      clamped: (query: string, value: string) => `${query} is outside this control's range: ${value} is used instead.`,
+      rounded: (query: string, value: string) => `${query} falls between this control's steps: rounded to ${value}.`,
       "nearest-option": (query: string, value: string) =>
         `${query} is not one of the choices: the nearest, ${value}, is used.`,
       "not-a-number": (query: string, value: string) =>
@@ -48,10 +46,8 @@ const messages = {
       "Raccourcissez-la, ou faites-lui attendre (await) de temps en temps.",
     running: "calcul en cours",
     urlNote: {
-      clamped: (query: string, value: string) =>
-        `${query} sort des bornes de ce contrôle : ${value} est retenu.`,
-      rounded: (query: string, value: string) =>
-        `${query} tombe entre deux pas de ce contrôle : arrondi à ${value}.`,
+      clamped: (query: string, value: string) => `${query} sort des bornes de ce contrôle : ${value} est retenu.`,
+      rounded: (query: string, value: string) => `${query} tombe entre deux pas de ce contrôle : arrondi à ${value}.`,
       "nearest-option": (query: string, value: string) =>
         `${query} ne fait pas partie des choix : le plus proche, ${value}, est retenu.`,
       "not-a-number": (query: string, value: string) =>

@@ -66,7 +66,12 @@ export async function startPage(spec: PageSpec) {
   });
   // TensorFlow.js starts now, without holding the page: only cells that import modules (which may use tfjs) wait
   // for its backend; cells that name `tf` wait through the builtin. Controls, prose and the rest run meanwhile.
-  const tfReady = usesTf ? loadTf().then(() => {}, () => {}) : null;
+  const tfReady = usesTf
+    ? loadTf().then(
+        () => {},
+        () => {}
+      )
+    : null;
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
   const ready = (cell: PageCell) => (tfReady && mayUseTf(cell) ? tfReady.then(nextTask) : nextTask());
 
@@ -75,8 +80,8 @@ export async function startPage(spec: PageSpec) {
   const definers = new Map<string, CellView>();
   const blockerOf = (error: unknown): CellView | null => {
     const input = (error as {input?: string})?.input;
-    const upstream = input ? views.get(input) ?? definers.get(input) : undefined;
-    return upstream ? upstream.blockedBy ?? upstream : null;
+    const upstream = input ? (views.get(input) ?? definers.get(input)) : undefined;
+    return upstream ? (upstream.blockedBy ?? upstream) : null;
   };
 
   /** Each cell's variable and its source (to tell a changed cell on hot update), by cell id. */
@@ -86,7 +91,12 @@ export async function startPage(spec: PageSpec) {
   /** Every name the page's cells declare. */
   const declared = new Set<string>();
   const sourceOf = (cell: PageCell) =>
-    JSON.stringify([cell.inputs.filter((name) => isLocal(name, declared)), cell.outputs, cell.errors, String(cell.body)]);
+    JSON.stringify([
+      cell.inputs.filter((name) => isLocal(name, declared)),
+      cell.outputs,
+      cell.errors,
+      String(cell.body)
+    ]);
 
   const defineCell = (cell: PageCell) => {
     const view = views.get(cellVariableName(cell))!;
@@ -97,7 +107,9 @@ export async function startPage(spec: PageSpec) {
       ["invalidation", ...inputs],
       // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
-        untilInvalidated(ready(cell), invalidation, () => {}).then(() => runCell(cell, view, invalidation, values, declared))
+        untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
+          runCell(cell, view, invalidation, values, declared)
+        )
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
   };
@@ -179,7 +191,9 @@ function runCell(
   view.countRun();
   if (!cell.body) throw new CompileFailure(cell);
   const controller = new AbortController();
-  invalidation.then(() => controller.abort(new DOMException("The cell's inputs changed; this run is stale.", "AbortError")));
+  invalidation.then(() =>
+    controller.abort(new DOMException("The cell's inputs changed; this run is stale.", "AbortError"))
+  );
   const keep = collectDisposables(values);
   const local: Record<string, unknown> = {
     display: (value: unknown) => (view.display(value), value),
@@ -244,7 +258,9 @@ function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (e
       const blocker = blockerOf(error);
       if (blocker && blocker !== view) {
         const input = (error as {input?: string}).input ?? "";
-        const what = input.startsWith("cell ") ? t.cellAt(blocker.place.line) : `${input} (${t.cellAt(blocker.place.line)})`;
+        const what = input.startsWith("cell ")
+          ? t.cellAt(blocker.place.line)
+          : `${input} (${t.cellAt(blocker.place.line)})`;
         view.rejected(t.blocked(what), blocker);
       } else {
         logCellError(t, cell.line, error);
@@ -271,4 +287,3 @@ function errorMessage(error: unknown): string {
   if (error instanceof Error) return `${error.name && error.name !== "Error" ? error.name + ": " : ""}${error.message}`;
   return String(error);
 }
-

@@ -8,7 +8,11 @@
 export const STALE = Symbol("stale run");
 
 /** `promise`, or a rejection with STALE as soon as `invalidation` resolves; a late value goes to `onLate`. */
-export function untilInvalidated<T>(promise: Promise<T>, invalidation: Promise<unknown>, onLate: (value: T) => void): Promise<T> {
+export function untilInvalidated<T>(
+  promise: Promise<T>,
+  invalidation: Promise<unknown>,
+  onLate: (value: T) => void
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let stale = false;
     invalidation.then(() => {
@@ -43,7 +47,11 @@ export function isIterator(value: unknown): value is Iter {
  * Wraps a (sync or async) generator so that a pending `next()` ends as soon as the run is invalidated,
  * instead of holding the variable until the generator's current await completes.
  */
-export function restartableStream(source: Iter, invalidation: Promise<unknown>, hooks: StreamHooks): AsyncIterator<unknown> & {return(): Promise<IteratorResult<unknown>>} {
+export function restartableStream(
+  source: Iter,
+  invalidation: Promise<unknown>,
+  hooks: StreamHooks
+): AsyncIterator<unknown> & {return(): Promise<IteratorResult<unknown>>} {
   let stale = false;
   let ended = false;
   let previous: unknown = undefined;

@@ -19,7 +19,10 @@ const second = {
   },
   codeEnd: () => new Error()
 };
-const owners = [{owner: "first", probes: first}, {owner: "second", probes: second}];
+const owners = [
+  {owner: "first", probes: first},
+  {owner: "second", probes: second}
+];
 
 function stackOf(run: () => void): string {
   try {
@@ -40,8 +43,18 @@ describe("ownerOfStack", () => {
   });
 
   it("takes the innermost cell frame: library code called by the second cell belongs to it", () => {
-    expect(ownerOfStack(stackOf(() => second.body(outsideAnyCell)), owners)).toBe("second");
-    expect(ownerOfStack(stackOf(() => second.body(first.body())), owners)).toBe("first");
+    expect(
+      ownerOfStack(
+        stackOf(() => second.body(outsideAnyCell)),
+        owners
+      )
+    ).toBe("second");
+    expect(
+      ownerOfStack(
+        stackOf(() => second.body(first.body())),
+        owners
+      )
+    ).toBe("first");
   });
 
   it("gives null when no frame lies in a cell's code, or without probes", () => {
@@ -53,8 +66,10 @@ describe("ownerOfStack", () => {
 
 describe("stackFrames", () => {
   it("reads V8 and Firefox frames, URLs with ports included", () => {
-    const v8 = "Error: x\n    at helper (http://127.0.0.1:3000/_courant/page-a.js:12:7)\n    at http://127.0.0.1:3000/_courant/page-a.js:30:1";
-    const firefox = "helper@http://127.0.0.1:3000/_courant/page-a.js:12:7\n@http://127.0.0.1:3000/_courant/page-a.js:30:1\n";
+    const v8 =
+      "Error: x\n    at helper (http://127.0.0.1:3000/_courant/page-a.js:12:7)\n    at http://127.0.0.1:3000/_courant/page-a.js:30:1";
+    const firefox =
+      "helper@http://127.0.0.1:3000/_courant/page-a.js:12:7\n@http://127.0.0.1:3000/_courant/page-a.js:30:1\n";
     const expected = [
       {url: "http://127.0.0.1:3000/_courant/page-a.js", line: 12, column: 7},
       {url: "http://127.0.0.1:3000/_courant/page-a.js", line: 30, column: 1}

@@ -60,7 +60,7 @@ function domainOf(input: Element): Domain {
 
 function numberBounds(control: HTMLInputElement): {min: number; max: number; step: number | null} {
   const bound = (text: string, otherwise: number) =>
-    (text !== "" && Number.isFinite(Number(text)) ? Number(text) : otherwise);
+    text !== "" && Number.isFinite(Number(text)) ? Number(text) : otherwise;
   const step = control.getAttribute("step");
   return {
     min: bound(control.min, -Infinity),
@@ -76,7 +76,9 @@ function numberBounds(control: HTMLInputElement): {min: number; max: number; ste
  * This runs before `view` listens to the input, so nothing downstream sees it.
  */
 function choiceValues<T extends HTMLOptionElement | HTMLInputElement>(
-  input: Element, choices: T[], pick: (choice: T) => void
+  input: Element,
+  choices: T[],
+  pick: (choice: T) => void
 ): unknown[] {
   const initial = choices.find((c) => (c instanceof HTMLOptionElement ? c.selected : c.checked));
   const values: unknown[] = [];

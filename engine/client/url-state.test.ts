@@ -13,17 +13,44 @@ const colour: Domain = {kind: "options", values: ["red", "green"]};
 
 describe("parseDecimal reads decimal notation only", () => {
   const cases: [string, number | null][] = [
-    ["7", 7], ["-1", -1], ["+3", 3], ["1.5", 1.5], [".5", 0.5], ["5.", 5], ["1e300", 1e300], ["2.5E-3", 0.0025],
-    ["9007199254740992", 2 ** 53], ["1e400", Infinity],
-    ["", null], [" 7", null], ["7 ", null], ["0x10", null], ["0o7", null], ["0b1", null], ["Infinity", null],
-    ["-Infinity", null], ["NaN", null], ["1_000", null], ["1,5", null], ["2^53", null], ["e5", null], [".", null],
+    ["7", 7],
+    ["-1", -1],
+    ["+3", 3],
+    ["1.5", 1.5],
+    [".5", 0.5],
+    ["5.", 5],
+    ["1e300", 1e300],
+    ["2.5E-3", 0.0025],
+    ["9007199254740992", 2 ** 53],
+    ["1e400", Infinity],
+    ["", null],
+    [" 7", null],
+    ["7 ", null],
+    ["0x10", null],
+    ["0o7", null],
+    ["0b1", null],
+    ["Infinity", null],
+    ["-Infinity", null],
+    ["NaN", null],
+    ["1_000", null],
+    ["1,5", null],
+    ["2^53", null],
+    ["e5", null],
+    [".", null],
     ["١٢", null]
   ];
   it.each(cases)("%j → %s", (raw, expected) => expect(parseDecimal(raw)).toBe(expected));
 });
 
 describe("readUrlValue fits a query value to its control", () => {
-  const cases: {what: string; raw: string | null; domain: Domain; fallback: unknown; value: unknown; reason: UrlNoteReason | null}[] = [
+  const cases: {
+    what: string;
+    raw: string | null;
+    domain: Domain;
+    fallback: unknown;
+    value: unknown;
+    reason: UrlNoteReason | null;
+  }[] = [
     {what: "absent key keeps the default", raw: null, domain: hidden, fallback: 128, value: 128, reason: null},
     {what: "a valid value", raw: "64", domain: hidden, fallback: 128, value: 64, reason: null},
     {what: "above max", raw: "1e9", domain: hidden, fallback: 128, value: 256, reason: "clamped"},
@@ -34,30 +61,72 @@ describe("readUrlValue fits a query value to its control", () => {
     {what: "Infinity refused", raw: "Infinity", domain: hidden, fallback: 128, value: 128, reason: "not-a-number"},
     {what: "seed -1", raw: "-1", domain: seed, fallback: 42, value: 0, reason: "clamped"},
     {what: "seed 1.5 rounds half up", raw: "1.5", domain: seed, fallback: 42, value: 2, reason: "rounded"},
-    {what: "seed 2^53 written out", raw: "9007199254740992", domain: seed, fallback: 42, value: 4294967295, reason: "clamped"},
+    {
+      what: "seed 2^53 written out",
+      raw: "9007199254740992",
+      domain: seed,
+      fallback: 42,
+      value: 4294967295,
+      reason: "clamped"
+    },
     {what: "seed 1e300", raw: "1e300", domain: seed, fallback: 42, value: 4294967295, reason: "clamped"},
-    {what: "seed overflowing to Infinity", raw: "1e400", domain: seed, fallback: 42, value: 4294967295, reason: "clamped"},
+    {
+      what: "seed overflowing to Infinity",
+      raw: "1e400",
+      domain: seed,
+      fallback: 42,
+      value: 4294967295,
+      reason: "clamped"
+    },
     {what: "seed 2^53 as an expression", raw: "2^53", domain: seed, fallback: 42, value: 42, reason: "not-a-number"},
     {what: "seed max", raw: "4294967295", domain: seed, fallback: 42, value: 4294967295, reason: null},
     {what: "decimal steps stay exact", raw: "0.3", domain: dropout, fallback: 0.3, value: 0.3, reason: null},
     {what: "between decimal steps", raw: "0.33", domain: dropout, fallback: 0.3, value: 0.35, reason: "rounded"},
     {what: "top decimal step", raw: "0.81", domain: dropout, fallback: 0.3, value: 0.8, reason: "clamped"},
     {what: "unbounded number as is", raw: "-12.25", domain: free, fallback: 0, value: -12.25, reason: null},
-    {what: "unbounded number, overflow refused", raw: "1e400", domain: free, fallback: 0, value: 0, reason: "not-a-number"},
+    {
+      what: "unbounded number, overflow refused",
+      raw: "1e400",
+      domain: free,
+      fallback: 0,
+      value: 0,
+      reason: "not-a-number"
+    },
     {what: "an option as written", raw: "0.003", domain: lr, fallback: 0.001, value: 0.003, reason: null},
     {what: "an option in another notation", raw: "1e-3", domain: lr, fallback: 0.001, value: 0.001, reason: null},
     {what: "lr -1 → nearest option", raw: "-1", domain: lr, fallback: 0.001, value: 0.0001, reason: "nearest-option"},
-    {what: "lr 0.002 → tie, the earlier option", raw: "0.002", domain: lr, fallback: 0.001, value: 0.001, reason: "nearest-option"},
+    {
+      what: "lr 0.002 → tie, the earlier option",
+      raw: "0.002",
+      domain: lr,
+      fallback: 0.001,
+      value: 0.001,
+      reason: "nearest-option"
+    },
     {what: "lr 1e300 → the largest", raw: "1e300", domain: lr, fallback: 0.001, value: 0.01, reason: "nearest-option"},
     {what: "batch 7 → 8", raw: "7", domain: batch, fallback: 32, value: 8, reason: "nearest-option"},
     {what: "batch 50 → 64", raw: "50", domain: batch, fallback: 32, value: 64, reason: "nearest-option"},
     {what: "batch abc → default", raw: "abc", domain: batch, fallback: 32, value: 32, reason: "not-an-option"},
     {what: "batch 0x10 → default", raw: "0x10", domain: batch, fallback: 32, value: 32, reason: "not-an-option"},
     {what: "a string option", raw: "green", domain: colour, fallback: "red", value: "green", reason: null},
-    {what: "no such string option", raw: "blue", domain: colour, fallback: "red", value: "red", reason: "not-an-option"},
+    {
+      what: "no such string option",
+      raw: "blue",
+      domain: colour,
+      fallback: "red",
+      value: "red",
+      reason: "not-an-option"
+    },
     {what: "text as is", raw: "0x10, 20", domain: {kind: "text"}, fallback: "", value: "0x10, 20", reason: null},
     {what: "boolean true", raw: "true", domain: {kind: "boolean"}, fallback: false, value: true, reason: null},
-    {what: "boolean 1 refused", raw: "1", domain: {kind: "boolean"}, fallback: false, value: false, reason: "not-a-boolean"}
+    {
+      what: "boolean 1 refused",
+      raw: "1",
+      domain: {kind: "boolean"},
+      fallback: false,
+      value: false,
+      reason: "not-a-boolean"
+    }
   ];
   it.each(cases)("$what: $raw", ({raw, domain, fallback, value, reason}) => {
     const reading = readUrlValue("k", raw, domain, fallback);

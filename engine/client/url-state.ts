@@ -45,8 +45,10 @@ export function parseDecimal(raw: string): number | null {
 /** The value a `?key=raw` gives a control of this domain (`raw` null: the key is absent, keep the default). */
 export function readUrlValue(key: string, raw: string | null, domain: Domain, fallback: unknown): UrlReading {
   if (raw === null) return {value: fallback, note: null};
-  const noted = (value: unknown, reason: UrlNoteReason | null): UrlReading =>
-    ({value, note: reason ? {key, raw, value, reason} : null});
+  const noted = (value: unknown, reason: UrlNoteReason | null): UrlReading => ({
+    value,
+    note: reason ? {key, raw, value, reason} : null
+  });
   switch (domain.kind) {
     case "text":
       return noted(raw, null);
@@ -73,8 +75,10 @@ export function readUrlValue(key: string, raw: string | null, domain: Domain, fa
  * A number fitted to [min, max] and to the step grid (based at `min`, as HTML does): the nearest valid value,
  * and which rule moved it. Null when there is none (an infinite value and no finite bound on its side).
  */
-export function fitNumber(n: number, {min, max, step}: {min: number; max: number; step: number | null}):
-  {value: number; reason: "clamped" | "rounded" | null} | null {
+export function fitNumber(
+  n: number,
+  {min, max, step}: {min: number; max: number; step: number | null}
+): {value: number; reason: "clamped" | "rounded" | null} | null {
   const bounded = Math.min(max, Math.max(min, n));
   if (!Number.isFinite(bounded)) return null;
   const value = step ? onStep(bounded, Number.isFinite(min) ? min : 0, step, max) : bounded;

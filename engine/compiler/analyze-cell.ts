@@ -50,10 +50,12 @@ export function analyzeCell({code, generator, toSource = (p) => p}: Transpiled):
     if (/^Export/.test(statement.type)) throw new CellSyntaxError({detail: "export", ...at(statement)});
   }
 
-  const imports = statements.filter((s) => s.type === "ImportDeclaration")
+  const imports = statements
+    .filter((s) => s.type === "ImportDeclaration")
     .map((node) => ({...toImport(node), position: at(node.source), start: at(node)}));
   const declarations = new Map<string, Position>();
-  for (const identifier of lexicalIdentifiers(statements)) if (!declarations.has(identifier.name)) declarations.set(identifier.name, at(identifier));
+  for (const identifier of lexicalIdentifiers(statements))
+    if (!declarations.has(identifier.name)) declarations.set(identifier.name, at(identifier));
   const outputs = [...declarations.keys()];
   const expression = statements.length === 1 && statements[0].type === "ExpressionStatement";
 
@@ -84,7 +86,12 @@ export function analyzeCell({code, generator, toSource = (p) => p}: Transpiled):
 }
 
 function parse(code: string, toSource: (position: Position) => Position): Node {
-  const options = {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true} as const;
+  const options = {
+    ecmaVersion: "latest",
+    sourceType: "module",
+    allowAwaitOutsideFunction: true,
+    locations: true
+  } as const;
   try {
     return Parser.parse(code, options);
   } catch (error) {
@@ -98,9 +105,14 @@ function toImport(node: AnyNode): CellImport {
   return {
     source: node.source.value,
     specifiers: node.specifiers.map((s: AnyNode) => ({
-      imported: s.type === "ImportDefaultSpecifier" ? "default"
-        : s.type === "ImportNamespaceSpecifier" ? "*"
-        : s.imported.type === "Literal" ? s.imported.value : s.imported.name,
+      imported:
+        s.type === "ImportDefaultSpecifier"
+          ? "default"
+          : s.type === "ImportNamespaceSpecifier"
+            ? "*"
+            : s.imported.type === "Literal"
+              ? s.imported.value
+              : s.imported.name,
       local: s.local.name
     }))
   };

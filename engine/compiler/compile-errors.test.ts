@@ -7,9 +7,12 @@ const errorsOf = (page: string) => compilePage(page).cells.flatMap((cell) => cel
 describe("compile errors as data", () => {
   it("give a kind, the names and cells involved, and the position of the name in the syntax tree", () => {
     // TypeScript annotations and odd spacing move every name in esbuild's output: positions still land on them.
-    const page = fence("const   x: number = 1;") + fence("const x: string = 'a';") +
+    const page =
+      fence("const   x: number = 1;") +
+      fence("const x: string = 'a';") +
       fence("const y: Array<number> = [x,    missing];\nfunction f(p: number): number { return p + other; }") +
-      fence("const a: number = b;") + fence("const b: number = a;");
+      fence("const a: number = b;") +
+      fence("const b: number = a;");
     expect(errorsOf(page).map(({message, ...data}) => data)).toEqual([
       {kind: "duplicate", names: ["x"], cells: [2, 5], line: 2, column: 8},
       {kind: "duplicate", names: ["x"], cells: [2, 5], line: 5, column: 6},
@@ -26,8 +29,12 @@ describe("compile errors as data", () => {
   });
 
   it("name the kind of an assignment, an import of a Node built-in and a syntax error", () => {
-    const page = fence("let n = 1;") + fence("n = 2;") + fence("width = 3;") +
-      fence("import {readFileSync} from   'node:fs';") + fence("const = ;");
+    const page =
+      fence("let n = 1;") +
+      fence("n = 2;") +
+      fence("width = 3;") +
+      fence("import {readFileSync} from   'node:fs';") +
+      fence("const = ;");
     expect(errorsOf(page).map(({kind, detail, line, column}) => ({kind, detail, line, column}))).toEqual([
       {kind: "assignment", detail: undefined, line: 5, column: 0},
       {kind: "assignment", detail: "builtin", line: 8, column: 0},
@@ -37,8 +44,14 @@ describe("compile errors as data", () => {
   });
 
   it("are worded in the page's language", () => {
-    const page = (lang: string) => `---\nlang: ${lang}\n---\n` + fence("const x = 1;") + fence("const x = 2;") +
-      fence("x + inconnu") + fence("x = 3;") + fence("export const e = 1;") + fence("const = ;");
+    const page = (lang: string) =>
+      `---\nlang: ${lang}\n---\n` +
+      fence("const x = 1;") +
+      fence("const x = 2;") +
+      fence("x + inconnu") +
+      fence("x = 3;") +
+      fence("export const e = 1;") +
+      fence("const = ;");
     expect(errorsOf(page("fr")).map((e) => e.message)).toEqual([
       "x est défini plusieurs fois (cellules des lignes 5 et 8)",
       "x est défini plusieurs fois (cellules des lignes 5 et 8)",
@@ -47,7 +60,11 @@ describe("compile errors as data", () => {
       "une cellule n'exporte rien : ses déclarations sont déjà visibles des autres cellules",
       expect.stringMatching(/^erreur de syntaxe : /)
     ]);
-    expect(errorsOf(page("en")).map((e) => e.message).slice(0, 3)).toEqual([
+    expect(
+      errorsOf(page("en"))
+        .map((e) => e.message)
+        .slice(0, 3)
+    ).toEqual([
       "x is defined more than once (cells at lines 5, 8)",
       "x is defined more than once (cells at lines 5, 8)",
       "inconnu is not defined by any cell"

@@ -16,15 +16,20 @@ const messages: Record<"en" | "fr", (e: Data) => string> = {
         }
         if (e.detail === "inline-statement") return "an inline ${…} cell must be one expression";
         return e.detail ?? "syntax error";
-      case "duplicate": return `${name} is defined more than once (cells at lines ${e.cells.join(", ")})`;
-      case "cycle": return `circular definition: ${[...e.names, e.names[0]].join(" → ")}`;
-      case "undefined": return `${name} is not defined by any cell`;
+      case "duplicate":
+        return `${name} is defined more than once (cells at lines ${e.cells.join(", ")})`;
+      case "cycle":
+        return `circular definition: ${[...e.names, e.names[0]].join(" → ")}`;
+      case "undefined":
+        return `${name} is not defined by any cell`;
       case "assignment":
-        return `cannot assign to ${name}: it is defined by ${e.detail === "builtin" ? "the engine (a builtin)"
-          : `the cell at line ${e.cells[0]}`}; declare a new name instead`;
+        return `cannot assign to ${name}: it is defined by ${
+          e.detail === "builtin" ? "the engine (a builtin)" : `the cell at line ${e.cells[0]}`
+        }; declare a new name instead`;
       case "import":
         return `"${e.detail}" is a Node.js built-in module: page code runs in the browser and cannot import it`;
-      case "type": return e.detail ?? "type error";
+      case "type":
+        return e.detail ?? "type error";
     }
   },
   fr(e) {
@@ -36,16 +41,25 @@ const messages: Record<"en" | "fr", (e: Data) => string> = {
         }
         if (e.detail === "inline-statement") return "une cellule ${…} dans le texte doit être une seule expression";
         return `erreur de syntaxe : ${e.detail ?? "?"}`;
-      case "duplicate": return `${name} est défini plusieurs fois (cellules des lignes ${list(e.cells, "et")})`;
-      case "cycle": return `définition circulaire : ${[...e.names, e.names[0]].join(" → ")}`;
-      case "undefined": return `${name} n'est défini par aucune cellule`;
+      case "duplicate":
+        return `${name} est défini plusieurs fois (cellules des lignes ${list(e.cells, "et")})`;
+      case "cycle":
+        return `définition circulaire : ${[...e.names, e.names[0]].join(" → ")}`;
+      case "undefined":
+        return `${name} n'est défini par aucune cellule`;
       case "assignment":
-        return `impossible d'affecter ${name} : ${e.detail === "builtin" ? "c'est une valeur fournie par le moteur"
-          : `ce nom est défini par la cellule de la ligne ${e.cells[0]}`} ; déclarez plutôt un nouveau nom`;
+        return `impossible d'affecter ${name} : ${
+          e.detail === "builtin"
+            ? "c'est une valeur fournie par le moteur"
+            : `ce nom est défini par la cellule de la ligne ${e.cells[0]}`
+        } ; déclarez plutôt un nouveau nom`;
       case "import":
-        return `« ${e.detail} » est un module intégré de Node.js : le code d'une page s'exécute dans le navigateur ` +
-          "et ne peut pas l'importer";
-      case "type": return `erreur de type : ${e.detail ?? "?"}`;
+        return (
+          `« ${e.detail} » est un module intégré de Node.js : le code d'une page s'exécute dans le navigateur ` +
+          "et ne peut pas l'importer"
+        );
+      case "type":
+        return `erreur de type : ${e.detail ?? "?"}`;
     }
   }
 };

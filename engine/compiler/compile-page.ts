@@ -71,8 +71,17 @@ const analyses = new WeakMap<CompiledCell, Pick<GraphCell, "references" | "decla
 
 function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions, lang: string | undefined): CompiledCell {
   const cell: CompiledCell = {
-    id: source.id, line: source.line, inline: source.inline, outputs: [], inputs: [], imports: [],
-    expression: source.inline, async: false, generator: false, body: "", errors: []
+    id: source.id,
+    line: source.line,
+    inline: source.inline,
+    outputs: [],
+    inputs: [],
+    imports: [],
+    expression: source.inline,
+    async: false,
+    generator: false,
+    body: "",
+    errors: []
   };
   try {
     // An inline cell is always an expression, even when it starts with `{`.
@@ -85,11 +94,17 @@ function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions, lang: st
       throw new CellSyntaxError({detail: "inline-statement", line: 1, column: 0});
     }
     Object.assign(cell, {
-      outputs: analysis.outputs, imports: analysis.imports, expression: analysis.expression,
-      async: analysis.async || analysis.imports.length > 0, generator: analysis.generator,
+      outputs: analysis.outputs,
+      imports: analysis.imports,
+      expression: analysis.expression,
+      async: analysis.async || analysis.imports.length > 0,
+      generator: analysis.generator,
       body: guarded ? guarded.body : analysis.body
     });
-    analyses.set(cell, {references: analysis.references.filter((r) => r.name !== LOOP_GUARD), declarations: analysis.declarations});
+    analyses.set(cell, {
+      references: analysis.references.filter((r) => r.name !== LOOP_GUARD),
+      declarations: analysis.declarations
+    });
     // The cell keeps its names (its dependents are then blocked by it) but does not run.
     for (const {source: specifier, position} of analysis.imports.filter((i) => isNodeBuiltin(i.source))) {
       const at = position ?? {line: 1, column: 0};
@@ -112,7 +127,10 @@ function isNodeBuiltin(specifier: string): boolean {
 
 function guessDeclarations(source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(/^(?:export\s+)?(?:const|let|var|class|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(match[1]);
+  for (const match of source.matchAll(
+    /^(?:export\s+)?(?:const|let|var|class|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm
+  ))
+    names.add(match[1]);
   return [...names];
 }
 

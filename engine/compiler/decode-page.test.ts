@@ -4,8 +4,10 @@ import {PageProblemError, type PageProblem} from "./page-problem.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const utf16le = (text: string) => Uint8Array.from(text.split("").flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]));
-const utf16be = (text: string) => Uint8Array.from(text.split("").flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 255]));
+const utf16le = (text: string) =>
+  Uint8Array.from(text.split("").flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]));
+const utf16be = (text: string) =>
+  Uint8Array.from(text.split("").flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 255]));
 
 function problemOf(bytes: Uint8Array): PageProblem {
   try {
@@ -37,7 +39,9 @@ describe("decodePage", () => {
 
   it("names UTF-16 with or without a byte-order mark", () => {
     const text = "---\ntitle: Essai\n---\n# Essai\n";
-    expect(problemOf(Uint8Array.from([0xff, 0xfe, ...utf16le(text)])).message).toMatch(/UTF-16 \(little-endian, with a byte-order mark\)/);
+    expect(problemOf(Uint8Array.from([0xff, 0xfe, ...utf16le(text)])).message).toMatch(
+      /UTF-16 \(little-endian, with a byte-order mark\)/
+    );
     expect(problemOf(Uint8Array.from([0xfe, 0xff, ...utf16be(text)])).message).toMatch(/UTF-16 \(big-endian, with/);
     expect(problemOf(utf16le(text))).toMatchObject({kind: "encoding", line: 1, column: 0});
     expect(problemOf(utf16le(text)).message).toMatch(/UTF-16 \(little-endian, without a byte-order mark\)/);

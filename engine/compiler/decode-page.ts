@@ -60,14 +60,14 @@ function utf16Kind(bytes: Uint8Array): string | null {
 
 /** Offset of the first byte of the first invalid UTF-8 sequence (overlong forms and surrogates included), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i];
     if (lead < 0x80) {
       i += 1;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4
-      : 0;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (!length || i + length > bytes.length) return i;
     // The second byte's range excludes overlong forms (E0, F0), UTF-16 surrogates (ED) and code points past
     // U+10FFFF (F4).

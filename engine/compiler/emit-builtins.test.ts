@@ -8,7 +8,9 @@ const fence = (info: string, code: string) => "```" + info + "\n" + code + "\n``
 function loaders(page: string): Record<string, string> {
   const module = emitPageModule(compilePage(page), "/courant/engine/client/page.ts");
   const found: Record<string, string> = {};
-  for (const [, name, path, call] of module.matchAll(/^ {4}(\w+): \(\) => import\("([^"]+)"\)\.then\(\(m\) => m\.\w+(\(\))?\)/gm)) {
+  for (const [, name, path, call] of module.matchAll(
+    /^ {4}(\w+): \(\) => import\("([^"]+)"\)\.then\(\(m\) => m\.\w+(\(\))?\)/gm
+  )) {
     found[name] = path.replace("/courant/engine/client/stdlib/", "") + (call ?? "");
   }
   return found;
@@ -22,6 +24,8 @@ describe("builtin loaders in the page module", () => {
 
   it("loads nothing for a page that names no builtin, nor for one a cell declares", () => {
     expect(loaders(fence("ts", "const a = 1;"))).toEqual({});
-    expect(loaders(fence("ts", "const Plot = {x: 1};") + fence("ts", "Plot.x + now"))).toEqual({now: "generators/index.ts()"});
+    expect(loaders(fence("ts", "const Plot = {x: 1};") + fence("ts", "Plot.x + now"))).toEqual({
+      now: "generators/index.ts()"
+    });
   });
 });

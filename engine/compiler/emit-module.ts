@@ -24,8 +24,14 @@ export interface CellDefinition {
 export function emitPageModule(page: CompiledPage, clientPath: string): string {
   const cells = page.cells.map((cell) => {
     const definition: CellDefinition = {
-      id: cell.id, line: cell.line, inline: cell.inline, inputs: cell.inputs, outputs: cell.outputs,
-      expression: cell.expression, generator: cell.generator, errors: cell.errors
+      id: cell.id,
+      line: cell.line,
+      inline: cell.inline,
+      inputs: cell.inputs,
+      outputs: cell.outputs,
+      expression: cell.expression,
+      generator: cell.generator,
+      errors: cell.errors
     };
     if (cell.errors.length) return `  {...${JSON.stringify(definition)}, body: null}`;
     // Probes on either side of the body: their stack positions say where the cell's code lies (late errors).
@@ -72,19 +78,23 @@ function emitImport({source, specifiers}: CellImport): string {
 function emitBuiltins(page: CompiledPage, clientPath: string): string {
   const declared = new Set(page.cells.flatMap((cell) => cell.outputs));
   const used = new Set(page.cells.flatMap((cell) => cell.inputs).filter((name) => !declared.has(name)));
-  const loaders = [...used].filter(isBuiltin).sort().flatMap((name) => {
-    const source: {from: string; module?: string; call?: boolean} = BUILTINS[name];
-    if (source.from !== "module") return [];
-    const module = JSON.stringify(join(clientPath, "..", "stdlib", `${source.module}.ts`));
-    return [`    ${name}: () => import(${module}).then((m) => m.${name}${source.call ? "()" : ""})`];
-  });
+  const loaders = [...used]
+    .filter(isBuiltin)
+    .sort()
+    .flatMap((name) => {
+      const source: {from: string; module?: string; call?: boolean} = BUILTINS[name];
+      if (source.from !== "module") return [];
+      const module = JSON.stringify(join(clientPath, "..", "stdlib", `${source.module}.ts`));
+      return [`    ${name}: () => import(${module}).then((m) => m.${name}${source.call ? "()" : ""})`];
+    });
   return loaders.length ? `{\n${loaders.join(",\n")}\n  }` : "{}";
 }
 
 /** A page that touches TensorFlow.js gets its backend initialised before any cell runs. */
 function usesTf(page: CompiledPage): boolean {
-  return page.cells.some((cell) =>
-    cell.inputs.includes("tf") ||
-    cell.imports.some((i) => i.source.startsWith("@tensorflow/") || /(^|\/)cells\//.test(i.source))
+  return page.cells.some(
+    (cell) =>
+      cell.inputs.includes("tf") ||
+      cell.imports.some((i) => i.source.startsWith("@tensorflow/") || /(^|\/)cells\//.test(i.source))
   );
 }

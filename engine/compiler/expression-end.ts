@@ -12,7 +12,7 @@ export function findExpressionEnd(src: string, start: number): number {
   let depth = 0;
   for (let i = start; i < src.length; ++i) {
     const c = src[i];
-    if (c === "\"" || c === "'" || c === "`") {
+    if (c === '"' || c === "'" || c === "`") {
       for (++i; i < src.length && src[i] !== c; ++i) if (src[i] === "\\") ++i;
     } else if (c === "{") ++depth;
     else if (c === "}" && depth-- === 0) return i;

@@ -1,11 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {splitFrontMatter} from "./front-matter.js";
 
-const errorsOf = (text: string) => splitFrontMatter(text).errors.map((e) => `${e.kind} ${e.line}:${e.column}: ${e.message}`);
+const errorsOf = (text: string) =>
+  splitFrontMatter(text).errors.map((e) => `${e.kind} ${e.line}:${e.column}: ${e.message}`);
 
 describe("splitFrontMatter", () => {
   it("reads strings, quoted strings, numbers and booleans, and counts the lines it took", () => {
-    const page = "---\ntitle: Essai\nlang: 'fr'\nsubtitle: \"a \\\"b\\\"\"\nepochs: 5\ndraft: false\n# a comment\n\n---\n# Hi\n";
+    const page =
+      '---\ntitle: Essai\nlang: \'fr\'\nsubtitle: "a \\"b\\""\nepochs: 5\ndraft: false\n# a comment\n\n---\n# Hi\n';
     const split = splitFrontMatter(page);
     expect(split.data).toEqual({title: "Essai", lang: "fr", subtitle: 'a "b"', epochs: 5, draft: false});
     expect(split.lineOffset).toBe(9);
@@ -14,7 +16,12 @@ describe("splitFrontMatter", () => {
   });
 
   it("leaves a page without front matter alone", () => {
-    expect(splitFrontMatter("# Title\n---\n")).toEqual({data: {}, content: "# Title\n---\n", lineOffset: 0, errors: []});
+    expect(splitFrontMatter("# Title\n---\n")).toEqual({
+      data: {},
+      content: "# Title\n---\n",
+      lineOffset: 0,
+      errors: []
+    });
   });
 
   it("reports an unterminated quote at its line and column and drops the value", () => {

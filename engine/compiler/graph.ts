@@ -78,7 +78,11 @@ export function analyzeGraph(cells: GraphCell[]): CellGraph {
 }
 
 /** Strongly connected components of more than one cell (Tarjan), in cell order. */
-function findCycles(cells: GraphCell[], definers: Map<string, GraphCell[]>, inputs: Map<string, string[]>): GraphCell[][] {
+function findCycles(
+  cells: GraphCell[],
+  definers: Map<string, GraphCell[]>,
+  inputs: Map<string, string[]>
+): GraphCell[][] {
   const index = new Map<GraphCell, number>();
   const low = new Map<GraphCell, number>();
   const stack: GraphCell[] = [];
@@ -87,7 +91,10 @@ function findCycles(cells: GraphCell[], definers: Map<string, GraphCell[]>, inpu
   let counter = 0;
 
   const upstream = (cell: GraphCell) =>
-    inputs.get(cell.id)!.flatMap((name) => definers.get(name) ?? []).filter((c) => c !== cell);
+    inputs
+      .get(cell.id)!
+      .flatMap((name) => definers.get(name) ?? [])
+      .filter((c) => c !== cell);
 
   function connect(cell: GraphCell) {
     index.set(cell, counter);

@@ -5,7 +5,7 @@ import {LOOP_GUARD} from "./loop-guard.js";
 
 const fence = (lang: string, code: string) => "```" + lang + "\n" + code + "\n```\n";
 const AsyncFunction = (async () => {}).constructor as FunctionConstructor;
-const AsyncGeneratorFunction = (async function* () {}).constructor as FunctionConstructor;
+const AsyncGeneratorFunction = async function* () {}.constructor as FunctionConstructor;
 
 /** The cell as the page module defines it, with `guard` in scope (inputs by name from `inputs`). */
 function cellFunction(cell: CompiledCell, guard: LoopGuard, inputs: Record<string, unknown> = {}) {
@@ -36,7 +36,9 @@ const LOOPS = [
 
 describe("loop guard", () => {
   it("stops an infinite loop with a RangeError naming its page line, TypeScript types and comments included", () => {
-    const cell = onlyCell("interface P { x: number }\n// spin\n\nconst p: P = {x: 1};\nwhile (p.x > 0) {}\nconst never = 1;");
+    const cell = onlyCell(
+      "interface P { x: number }\n// spin\n\nconst p: P = {x: 1};\nwhile (p.x > 0) {}\nconst never = 1;"
+    );
     const run = cellFunction(cell, createLoopGuard(30));
     expect(run).toThrow(RangeError);
     expect(run).toThrow(/the loop at line 8 kept the page busy for more than 0\.03 s/);
@@ -64,7 +66,9 @@ describe("loop guard", () => {
   });
 
   it("lets an async loop that waits for timers run past the limit: each task starts a fresh clock", async () => {
-    const cell = onlyCell("let n = 0;\nfor (let i = 0; i < 48; i++) { await new Promise((r) => setTimeout(r, 25)); n++; }\nconst result = n;");
+    const cell = onlyCell(
+      "let n = 0;\nfor (let i = 0; i < 48; i++) { await new Promise((r) => setTimeout(r, 25)); n++; }\nconst result = n;"
+    );
     // 48 sleeps of 25 ms outlast the 600 ms limit several times over, yet no task is busy for long.
     expect(await cellFunction(cell, createLoopGuard(600))()).toEqual({n: 48, result: 48});
   });
@@ -83,13 +87,23 @@ describe("loop guard", () => {
   });
 
   it("changes neither inputs, outputs, nor the positions of compile errors", () => {
-    const page = fence("ts", "const a: number = 1;") + fence("ts", "for (const x of [a]) {}\nconst b = missing + a;") +
+    const page =
+      fence("ts", "const a: number = 1;") +
+      fence("ts", "for (const x of [a]) {}\nconst b = missing + a;") +
       fence("ts", "while (a) {\n  const = ;\n}");
-    const strip = (cells: CompiledCell[]) => cells.map((c) => ({inputs: c.inputs, outputs: c.outputs, errors: c.errors}));
+    const strip = (cells: CompiledCell[]) =>
+      cells.map((c) => ({inputs: c.inputs, outputs: c.outputs, errors: c.errors}));
     const guarded = compilePage(page, {loopGuardMs: 5000});
     expect(strip(guarded.cells)).toEqual(strip(compilePage(page).cells));
     expect(guarded.cells[1].errors).toEqual([
-      {kind: "undefined", names: ["missing"], cells: [], message: "missing is not defined by any cell", line: 6, column: 10}
+      {
+        kind: "undefined",
+        names: ["missing"],
+        cells: [],
+        message: "missing is not defined by any cell",
+        line: 6,
+        column: 10
+      }
     ]);
     expect(guarded.loopGuardMs).toBe(5000);
     expect(compilePage(page).loopGuardMs).toBeUndefined();

@@ -43,7 +43,12 @@ export function transpileGuarded(source: string, lang: "ts" | "js", generator: b
 export function insertLoopGuards(code: string, lineOf: (line: number, column: number) => number): string {
   let program: Node;
   try {
-    const options = {ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true} as const;
+    const options = {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      allowAwaitOutsideFunction: true,
+      locations: true
+    } as const;
     program = Parser.parse(code, options);
   } catch {
     return code; // the cell's analysis reports the syntax error
@@ -59,7 +64,7 @@ export function insertLoopGuards(code: string, lineOf: (line: number, column: nu
     const body = loop.body as AnyNode;
     if (body.type === "BlockStatement") insert(body.start + 1, ` ${check}`);
     else if (body.type === "EmptyStatement") edits.push({start: body.start, end: body.end, text: `{ ${check} }`});
-    else insert(body.start, `{ ${check} `), insert(body.end, " }");
+    else (insert(body.start, `{ ${check} `), insert(body.end, " }"));
   });
   let out = code;
   for (const {start, end, text} of edits.sort((a, b) => b.start - a.start)) {

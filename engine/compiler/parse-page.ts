@@ -85,7 +85,13 @@ export function parsePage(text: string): ParsedPage {
   });
   md.renderer.rules.courant_inline = (tokens, index) => {
     const token = tokens[index];
-    const id = addCell({source: token.content, lang: "ts", inline: true, line: (token.meta as {line: number}).line, echo: false});
+    const id = addCell({
+      source: token.content,
+      lang: "ts",
+      inline: true,
+      line: (token.meta as {line: number}).line,
+      echo: false
+    });
     return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
   };
 

@@ -151,13 +151,21 @@ export function boundNames(pattern: AnyNode, names: Set<string>): Set<string> {
 
 function boundIdentifiers(pattern: AnyNode, found: AnyNode[]): AnyNode[] {
   switch (pattern.type) {
-    case "Identifier": found.push(pattern); break;
+    case "Identifier":
+      found.push(pattern);
+      break;
     case "ObjectPattern":
       for (const p of pattern.properties) boundIdentifiers(p.type === "RestElement" ? p : p.value, found);
       break;
-    case "ArrayPattern": for (const e of pattern.elements) if (e) boundIdentifiers(e, found); break;
-    case "RestElement": boundIdentifiers(pattern.argument, found); break;
-    case "AssignmentPattern": boundIdentifiers(pattern.left, found); break;
+    case "ArrayPattern":
+      for (const e of pattern.elements) if (e) boundIdentifiers(e, found);
+      break;
+    case "RestElement":
+      boundIdentifiers(pattern.argument, found);
+      break;
+    case "AssignmentPattern":
+      boundIdentifiers(pattern.left, found);
+      break;
   }
   return found;
 }

@@ -1,6 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
-import {gradientNormsByLength, inputGradientByTimestep, type LengthGradient} from "../../experiments/vanishing-gradient.js";
+import {
+  gradientNormsByLength,
+  inputGradientByTimestep,
+  type LengthGradient
+} from "../../experiments/vanishing-gradient.js";
 import {useBackend} from "../../testing/backends.js";
 import type {JobContext} from "../worker-host.js";
 import type {ExperimentOptions} from "../worker-protocol.js";
@@ -31,7 +35,9 @@ describe("§8's experiments on the fused kernels", () => {
       expect(jobContext.items).toHaveLength(lengths.length);
       expect(results.map((r) => r.length)).toEqual(lengths);
       results.forEach((r, i) => {
-        r.variableNorms.forEach((norm, j) => expect(relative(norm, expected[i].variableNorms[j]), `length ${r.length}, weight ${j}`).toBeLessThan(1e-4));
+        r.variableNorms.forEach((norm, j) =>
+          expect(relative(norm, expected[i].variableNorms[j]), `length ${r.length}, weight ${j}`).toBeLessThan(1e-4)
+        );
         expect(relative(r.meanGradientNorm, expected[i].meanGradientNorm)).toBeLessThan(1e-4);
       });
 
@@ -46,7 +52,10 @@ describe("§8's experiments on the fused kernels", () => {
   it("reject the lengths vanishing-gradient.ts rejects, with the same error", async () => {
     const options = cases[0];
     for (const lengths of [[], [3, 0], [2.5]]) {
-      const fused = await gradientsOnFusedKernels({kind: "gradients", tf: tfSettings, lengths, options}, context()).catch((e: Error) => e);
+      const fused = await gradientsOnFusedKernels(
+        {kind: "gradients", tf: tfSettings, lengths, options},
+        context()
+      ).catch((e: Error) => e);
       const reference = (() => {
         try {
           gradientNormsByLength(lengths, options);

@@ -16,7 +16,11 @@ import {fusedRnnGradients, manyToOneShape, type RnnGradients} from "./fused-grad
  */
 
 /** The experiment for one sequence length: null without WebAssembly SIMD. */
-async function gradientsFor(length: number, seed: number, {inputSize, hiddenSize, numClasses, batchSize}: ExperimentOptions): Promise<RnnGradients | null> {
+async function gradientsFor(
+  length: number,
+  seed: number,
+  {inputSize, hiddenSize, numClasses, batchSize}: ExperimentOptions
+): Promise<RnnGradients | null> {
   const spec = manyToOneSpec({sequenceLength: length, inputSize, hiddenSize, numClasses});
   const rng = new RandomState(seed);
   const weights = initialWeights(spec, {seed}).map((w) => w.values);
@@ -27,9 +31,13 @@ async function gradientsFor(length: number, seed: number, {inputSize, hiddenSize
   return fusedRnnGradients(manyToOneShape(spec)!, weights, x, labels);
 }
 
-export async function gradientsOnFusedKernels(request: JobRequest<"gradients">, context: JobContext<"gradients">): Promise<Outcome<"gradients"> | null> {
+export async function gradientsOnFusedKernels(
+  request: JobRequest<"gradients">,
+  context: JobContext<"gradients">
+): Promise<Outcome<"gradients"> | null> {
   const {lengths, options} = request;
-  if (!Array.isArray(lengths) || lengths.length === 0) throw new RangeError("lengths must be a non-empty array of integers");
+  if (!Array.isArray(lengths) || lengths.length === 0)
+    throw new RangeError("lengths must be a non-empty array of integers");
   lengths.forEach((l, i) => checkSize(l, `lengths[${i}]`));
   const results: LengthGradient[] = [];
   for (const [i, length] of lengths.entries()) {
@@ -39,7 +47,11 @@ export async function gradientsOnFusedKernels(request: JobRequest<"gradients">, 
     const gradients = await gradientsFor(length, offsetSeed(options.seed, i), options);
     if (!gradients) return null;
     const {weightNorms} = gradients;
-    results.push({length, meanGradientNorm: weightNorms.reduce((a, b) => a + b, 0) / weightNorms.length, variableNorms: weightNorms});
+    results.push({
+      length,
+      meanGradientNorm: weightNorms.reduce((a, b) => a + b, 0) / weightNorms.length,
+      variableNorms: weightNorms
+    });
     context.step();
     context.emit(results.slice());
   }

@@ -18,7 +18,14 @@ export interface ManyToOneShape {
 export function manyToOneShape(spec: ModelSpec): ManyToOneShape | null {
   const [rnn, head, ...rest] = spec.layers;
   if (rest.length || rnn?.type !== "SimpleRNN" || head?.type !== "Dense") return null;
-  if (rnn.activation !== "tanh" || rnn.returnSequences || rnn.dropout || rnn.recurrentDropout || head.activation !== "softmax") return null;
+  if (
+    rnn.activation !== "tanh" ||
+    rnn.returnSequences ||
+    rnn.dropout ||
+    rnn.recurrentDropout ||
+    head.activation !== "softmax"
+  )
+    return null;
   const [steps, features] = spec.inputShape;
   return {steps, features, units: rnn.units, classes: head.units};
 }
@@ -34,17 +41,30 @@ export interface RnnGradients {
  * Gradients for `weights` (Keras order) on the batch `x` ([B, T, F] row-major, as a tensor3d would hold it) and
  * its class labels; null without WebAssembly SIMD.
  */
-export async function fusedRnnGradients({steps: t, features: f, units: h, classes: c}: ManyToOneShape,
-  weights: ArrayLike<number>[], x: Float32Array, labels: ArrayLike<number>): Promise<RnnGradients | null> {
+export async function fusedRnnGradients(
+  {steps: t, features: f, units: h, classes: c}: ManyToOneShape,
+  weights: ArrayLike<number>[],
+  x: Float32Array,
+  labels: ArrayLike<number>
+): Promise<RnnGradients | null> {
   const k = await instantiateKernels();
   if (!k) return null;
   const b = labels.length;
   const rows = t * b;
   const a = new Arena(k);
   const at = {
-    x: a.reserve(rows * f), states: a.reserve(rows * h), dz: a.reserve(rows * h), dx: a.reserve(rows * f),
-    w: a.reserve(f * h), wt: a.reserve(h * f), u: a.reserve(h * h), ut: a.reserve(h * h), bias: a.reserve(h),
-    gw: a.reserve(f * h), gu: a.reserve(h * h), gb: a.reserve(h)
+    x: a.reserve(rows * f),
+    states: a.reserve(rows * h),
+    dz: a.reserve(rows * h),
+    dx: a.reserve(rows * f),
+    w: a.reserve(f * h),
+    wt: a.reserve(h * f),
+    u: a.reserve(h * h),
+    ut: a.reserve(h * h),
+    bias: a.reserve(h),
+    gw: a.reserve(f * h),
+    gu: a.reserve(h * h),
+    gb: a.reserve(h)
   };
   a.commit();
   const [kernel, recurrent, bias, denseKernel, denseBias] = weights;
@@ -106,7 +126,13 @@ export async function fusedRnnGradients({steps: t, features: f, units: h, classe
   };
   const dx = a.f32(at.dx, rows * f);
   return {
-    weightNorms: [norm(a.f32(at.gw, f * h)), norm(a.f32(at.gu, h * h)), norm(a.f32(at.gb, h)), norm(gDense), norm(gDenseBias)],
+    weightNorms: [
+      norm(a.f32(at.gw, f * h)),
+      norm(a.f32(at.gu, h * h)),
+      norm(a.f32(at.gb, h)),
+      norm(gDense),
+      norm(gDenseBias)
+    ],
     inputNorms: Array.from({length: t}, (_, s) => norm(dx.subarray(s * b * f, (s + 1) * b * f)))
   };
 }

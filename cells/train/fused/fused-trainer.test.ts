@@ -20,7 +20,15 @@ afterEach(() => expect(tf.memory().numTensors).toBe(0));
 
 describe("FusedRnnTrainer", () => {
   it("only takes Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)", () => {
-    expect(fusedShape(sentimentRnnSpec())).toEqual({vocab: 1000, features: 100, units: 128, steps: 20, inputDropout: 0.3, recurrentDropout: 0.3, outputDropout: 0.3});
+    expect(fusedShape(sentimentRnnSpec())).toEqual({
+      vocab: 1000,
+      features: 100,
+      units: 128,
+      steps: 20,
+      inputDropout: 0.3,
+      recurrentDropout: 0.3,
+      outputDropout: 0.3
+    });
     expect(fusedShape(sentimentRnnSpec({dropout: 0}))?.outputDropout).toBe(0);
     expect(fusedShape(baselineSpec())).toBeNull();
     expect(fusedShape(simpleRnnSpec())).toBeNull();
@@ -29,8 +37,12 @@ describe("FusedRnnTrainer", () => {
   it("fit says clearly when the fused kernels cannot train a model or the choice is unknown", async () => {
     await useBackend("cpu");
     const network = Network.create(baselineSpec({embeddingDim: 4, denseUnits: 4}), {seed: 1});
-    await expect(fit(network, data.train, {epochs: 1, kernels: "fused"}).next()).rejects.toThrow(/do not cover baseline: only Embedding → SimpleRNN/);
-    await expect(fit(network, data.train, {epochs: 1, kernels: "gpu" as "auto"}).next()).rejects.toThrow(/kernels must be "auto", "fused" or "tfjs", got "gpu"/);
+    await expect(fit(network, data.train, {epochs: 1, kernels: "fused"}).next()).rejects.toThrow(
+      /do not cover baseline: only Embedding → SimpleRNN/
+    );
+    await expect(fit(network, data.train, {epochs: 1, kernels: "gpu" as "auto"}).next()).rejects.toThrow(
+      /kernels must be "auto", "fused" or "tfjs", got "gpu"/
+    );
     network.dispose();
   });
 
@@ -39,19 +51,37 @@ describe("FusedRnnTrainer", () => {
       await useBackend(backend);
       const shapes = [
         sentimentRnnSpec(), // the seed: 1000×100, 128 units, T = 20, dropout .3/.3/.3
-        sentimentRnnSpec({vocabSize: 50, embeddingDim: 7, hiddenDim: 13, maxLength: 5, dropout: 0.5, recurrentDropout: 0.2}), // every SIMD tail
+        sentimentRnnSpec({
+          vocabSize: 50,
+          embeddingDim: 7,
+          hiddenDim: 13,
+          maxLength: 5,
+          dropout: 0.5,
+          recurrentDropout: 0.2
+        }), // every SIMD tail
         sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenDim: 8, maxLength: 1, dropout: 0}) // one step, no dropout
       ];
       for (const spec of shapes) {
         const t = spec.inputShape[0];
-        const cut = {x: data.train.x.map((row) => Int32Array.from(row.slice(row.length - t), (id) => id % (spec.layers[0] as {inputDim: number}).inputDim)), y: data.train.y};
+        const cut = {
+          x: data.train.x.map((row) =>
+            Int32Array.from(row.slice(row.length - t), (id) => id % (spec.layers[0] as {inputDim: number}).inputDim)
+          ),
+          y: data.train.y
+        };
         const network = Network.create(spec, {seed: 3});
         const rows = Int32Array.from([5, 0, 17, 300, 42, 8, 99], (r) => r);
         const expected = tf.tidy(() => {
           const {xs, ys} = batchTensors(cut, rows);
           const rng = new RandomState(11);
-          const {value, grads} = tf.variableGrads(() => binaryCrossentropyFromLogits(ys, network.apply(xs, {training: true, rng, logits: true})), network.variables);
-          return {loss: value.dataSync()[0], gradients: network.variables.map((v) => grads[v.name].dataSync() as Float32Array)};
+          const {value, grads} = tf.variableGrads(
+            () => binaryCrossentropyFromLogits(ys, network.apply(xs, {training: true, rng, logits: true})),
+            network.variables
+          );
+          return {
+            loss: value.dataSync()[0],
+            gradients: network.variables.map((v) => grads[v.name].dataSync() as Float32Array)
+          };
         });
         const trainer = (await FusedRnnTrainer.create(network, {batchSize: 32, learningRate: 1e-3}))!;
         const [loss] = trainer.gradients(cut, rows, new RandomState(11));
@@ -59,7 +89,9 @@ describe("FusedRnnTrainer", () => {
         expected.gradients.forEach((g, i) => {
           expect(maxAbsDiff(trainer.gradient(i), g), `${network.toData().weights[i].name} (T=${t})`).toBeLessThan(1e-5);
         });
-        expect(Math.max(...expected.gradients[2].map(Math.abs)), "the test exercises the recurrence").toBeGreaterThan(t > 1 ? 1e-4 : -1);
+        expect(Math.max(...expected.gradients[2].map(Math.abs)), "the test exercises the recurrence").toBeGreaterThan(
+          t > 1 ? 1e-4 : -1
+        );
         network.dispose();
       }
     });
@@ -80,10 +112,17 @@ describe("FusedRnnTrainer", () => {
       const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
       const meanBce = () => {
         const p = (model.apply(xs, {training: true}) as tf.Tensor).reshape([-1]);
-        return ys.mul(p.log()).add(ys.neg().add(1).mul(p.neg().add(1).log())).mean().neg() as tf.Scalar;
+        return ys
+          .mul(p.log())
+          .add(ys.neg().add(1).mul(p.neg().add(1).log()))
+          .mean()
+          .neg() as tf.Scalar;
       };
       const {grads} = tf.variableGrads(meanBce, variables);
-      return {stock: variables.map((v) => grads[v.name].dataSync() as Float32Array), outputs: (model.predict(xs) as tf.Tensor).dataSync() as Float32Array};
+      return {
+        stock: variables.map((v) => grads[v.name].dataSync() as Float32Array),
+        outputs: (model.predict(xs) as tf.Tensor).dataSync() as Float32Array
+      };
     });
     expect(maxAbsDiff(trainer.probabilities(data.train, rows), outputs)).toBeLessThanOrEqual(1e-4);
     expect(ours.length).toBe(stock.length);
@@ -110,7 +149,10 @@ describe("FusedRnnTrainer", () => {
     }
     const [wa, wb] = [a.toData().weights, trainer.toData().weights];
     wa.forEach((w, i) => expect(maxAbsDiff(w.values, wb[i].values), w.name).toBeLessThan(1e-6));
-    expect(maxAbsDiff(wb[1].values, Network.create(spec, {seed: 4}).toData().weights[1].values), "the weights did move").toBeGreaterThan(1e-3);
+    expect(
+      maxAbsDiff(wb[1].values, Network.create(spec, {seed: 4}).toData().weights[1].values),
+      "the weights did move"
+    ).toBeGreaterThan(1e-3);
     optimizer.dispose();
     tf.disposeVariables();
   });
@@ -129,7 +171,9 @@ describe("FusedRnnTrainer", () => {
     const probabilities = predictProbabilities(network, data.test.x.slice(0, 40));
     const tfjsProbabilities = predictProbabilities(network, data.test.x.slice(0, 40), {kernels: "tfjs"});
     expect(maxAbsDiff(probabilities, tfjsProbabilities)).toBeLessThan(1e-6);
-    expect(() => predictProbabilities(network, [Int32Array.from({length: 20}, () => 1000)])).toThrow(/outside the vocabulary \[0, 1000\)/);
+    expect(() => predictProbabilities(network, [Int32Array.from({length: 20}, () => 1000)])).toThrow(
+      /outside the vocabulary \[0, 1000\)/
+    );
     expect(() => predictProbabilities(network, [Int32Array.from({length: 19}, () => 1)])).toThrow(/pad the sequences/);
     network.dispose();
   });
@@ -139,7 +183,8 @@ describe("FusedRnnTrainer", () => {
     const run = async (kernels: "fused" | "tfjs", epochs: number) => {
       const network = Network.create(sentimentRnnSpec(), {seed: 42});
       const updates: EpochUpdate[] = [];
-      for await (const update of fit(network, data.train, {epochs, validationSplit: 0.2, seed: 42, kernels})) updates.push(update);
+      for await (const update of fit(network, data.train, {epochs, validationSplit: 0.2, seed: 42, kernels}))
+        updates.push(update);
       const test = evaluate(network, data.test);
       network.dispose();
       return {updates, test};
@@ -152,6 +197,8 @@ describe("FusedRnnTrainer", () => {
     }
     const long = await run("fused", 10);
     expect(long.updates[9].logs.accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(long.test.accuracy, "the weights written back to the network are the trained ones").toBeGreaterThanOrEqual(0.9);
+    expect(long.test.accuracy, "the weights written back to the network are the trained ones").toBeGreaterThanOrEqual(
+      0.9
+    );
   }, 60_000);
 });

@@ -10,7 +10,9 @@ import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./ke
 export type WeightSource = Pick<Network, "spec" | "variables"> | NetworkData;
 
 function weightValues(source: WeightSource): ArrayLike<number>[] {
-  return "variables" in source ? source.variables.map((v) => v.dataSync() as Float32Array) : source.weights.map((w) => w.values);
+  return "variables" in source
+    ? source.variables.map((v) => v.dataSync() as Float32Array)
+    : source.weights.map((w) => w.values);
 }
 
 /** The sizes of a model the fused kernels can train: Embedding → SimpleRNN(tanh, last state) → [Dropout] → Dense(1, sigmoid). */
@@ -28,11 +30,18 @@ export function fusedShape(spec: ModelSpec): FusedShape | null {
   const [embedding, rnn, ...rest] = spec.layers;
   const dropout = rest.length === 2 && rest[0].type === "Dropout" ? rest[0] : null;
   const head = rest[rest.length - 1];
-  if (embedding?.type !== "Embedding" || rnn?.type !== "SimpleRNN" || rnn.activation !== "tanh" || rnn.returnSequences) return null;
-  if (rest.length !== (dropout ? 2 : 1) || head?.type !== "Dense" || head.units !== 1 || head.activation !== "sigmoid") return null;
+  if (embedding?.type !== "Embedding" || rnn?.type !== "SimpleRNN" || rnn.activation !== "tanh" || rnn.returnSequences)
+    return null;
+  if (rest.length !== (dropout ? 2 : 1) || head?.type !== "Dense" || head.units !== 1 || head.activation !== "sigmoid")
+    return null;
   return {
-    vocab: embedding.inputDim, features: embedding.outputDim, units: rnn.units, steps: spec.inputShape[0],
-    inputDropout: rnn.dropout, recurrentDropout: rnn.recurrentDropout, outputDropout: dropout?.rate ?? 0
+    vocab: embedding.inputDim,
+    features: embedding.outputDim,
+    units: rnn.units,
+    steps: spec.inputShape[0],
+    inputDropout: rnn.dropout,
+    recurrentDropout: rnn.recurrentDropout,
+    outputDropout: dropout?.rate ?? 0
   };
 }
 
@@ -67,21 +76,47 @@ export class FusedRnnTrainer {
   private accBeta1: number;
   private accBeta2: number;
   private readonly slots: Slot[];
-  private readonly buffers: Record<"ids" | "x" | "states" | "masked" | "dz" | "dx" | "maskX" | "maskH" | "maskOut" | "ut" | "wt" | "scratch", number>;
+  private readonly buffers: Record<
+    "ids" | "x" | "states" | "masked" | "dz" | "dx" | "maskX" | "maskH" | "maskOut" | "ut" | "wt" | "scratch",
+    number
+  >;
   private readonly arena: Arena;
   private readonly adam: Required<AdamSettings>;
   private calls = 0;
 
-  private constructor(private readonly k: KernelExports, readonly shape: FusedShape, readonly batchSize: number, adam: AdamSettings, private readonly spec: ModelSpec, source: WeightSource) {
+  private constructor(
+    private readonly k: KernelExports,
+    readonly shape: FusedShape,
+    readonly batchSize: number,
+    adam: AdamSettings,
+    private readonly spec: ModelSpec,
+    source: WeightSource
+  ) {
     const {vocab, features: e, units: h, steps: t} = shape;
     const rows = t * batchSize;
     this.arena = new Arena(k);
     const a = this.arena;
     // Keras order: embeddings, kernel, recurrent_kernel, bias, dense kernel, dense bias
-    this.slots = [vocab * e, e * h, h * h, h, h, 1].map((size) => ({size, w: a.reserve(size), g: a.reserve(size), m: a.reserve(size), v: a.reserve(size)}));
+    this.slots = [vocab * e, e * h, h * h, h, h, 1].map((size) => ({
+      size,
+      w: a.reserve(size),
+      g: a.reserve(size),
+      m: a.reserve(size),
+      v: a.reserve(size)
+    }));
     this.buffers = {
-      ids: a.reserve(rows), x: a.reserve(rows * e), states: a.reserve(rows * h), masked: a.reserve(rows * h), dz: a.reserve(rows * h), dx: a.reserve(rows * e),
-      maskX: a.reserve(batchSize * e), maskH: a.reserve(batchSize * h), maskOut: a.reserve(batchSize * h), ut: a.reserve(h * h), wt: a.reserve(h * e), scratch: a.reserve(e)
+      ids: a.reserve(rows),
+      x: a.reserve(rows * e),
+      states: a.reserve(rows * h),
+      masked: a.reserve(rows * h),
+      dz: a.reserve(rows * h),
+      dx: a.reserve(rows * e),
+      maskX: a.reserve(batchSize * e),
+      maskH: a.reserve(batchSize * h),
+      maskOut: a.reserve(batchSize * h),
+      ut: a.reserve(h * h),
+      wt: a.reserve(h * e),
+      scratch: a.reserve(e)
     };
     a.commit();
     this.adam = {beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...adam};
@@ -91,7 +126,10 @@ export class FusedRnnTrainer {
   }
 
   /** A trainer for `model` with its own kernel instance, or null when its architecture is not the fused one or WebAssembly SIMD is missing. */
-  static async create(model: WeightSource, {batchSize, ...adam}: AdamSettings & {batchSize: number}): Promise<FusedRnnTrainer | null> {
+  static async create(
+    model: WeightSource,
+    {batchSize, ...adam}: AdamSettings & {batchSize: number}
+  ): Promise<FusedRnnTrainer | null> {
     const shape = fusedShape(model.spec);
     if (!shape) return null;
     const kernels = await instantiateKernels();
@@ -105,7 +143,9 @@ export class FusedRnnTrainer {
   static forInference(model: WeightSource, batchSize: number): FusedRnnTrainer | null {
     const shape = fusedShape(model.spec);
     const kernels = sharedKernels();
-    return shape && kernels ? new FusedRnnTrainer(kernels, shape, batchSize, {learningRate: 0}, model.spec, model) : null;
+    return shape && kernels
+      ? new FusedRnnTrainer(kernels, shape, batchSize, {learningRate: 0}, model.spec, model)
+      : null;
   }
 
   /** Copies the weights in (Adam's moments are kept). */
@@ -122,7 +162,10 @@ export class FusedRnnTrainer {
   toData(): NetworkData {
     const names = weightNames(this.spec);
     const shapes = weightShapes(this.spec);
-    return {spec: this.spec, weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))};
+    return {
+      spec: this.spec,
+      weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))
+    };
   }
 
   /** One Adam step on the rows `rows` of `data`; returns the batch's loss and accuracy (as tfjs `fit` does). */
@@ -152,7 +195,21 @@ export class FusedRnnTrainer {
     // Backward through time, then each weight's gradient as one product over all steps.
     this.call(this.k.transpose, recurrent.w, h, h, b.ut);
     this.call(this.k.rnnBackward, b.states, b.ut, maskH, b.dz, t, batch, h);
-    if (t > 1) this.call(this.k.gemm, maskH ? b.masked : b.states, 1, h, b.dz + batch * h * 4, h, recurrent.g, h, h, (t - 1) * batch, h, false);
+    if (t > 1)
+      this.call(
+        this.k.gemm,
+        maskH ? b.masked : b.states,
+        1,
+        h,
+        b.dz + batch * h * 4,
+        h,
+        recurrent.g,
+        h,
+        h,
+        (t - 1) * batch,
+        h,
+        false
+      );
     else this.view(recurrent.g, h * h).fill(0);
     this.call(this.k.gemm, b.x, 1, e, b.dz, h, kernel.g, h, e, count, h, false);
     this.call(this.k.columnSums, b.dz, count, h, bias.g);
@@ -206,16 +263,19 @@ export class FusedRnnTrainer {
   /** Ids in time-major order (row t·B + b) and the batch size. */
   private load(data: Dataset, rows: ArrayLike<number>): number {
     const batch = rows.length;
-    if (batch > this.batchSize) throw new RangeError(`batch of ${batch} rows, the trainer was made for ${this.batchSize}`);
+    if (batch > this.batchSize)
+      throw new RangeError(`batch of ${batch} rows, the trainer was made for ${this.batchSize}`);
     const {steps: t, vocab} = this.shape;
     const ids = this.arena.i32(this.buffers.ids, t * batch);
     for (let i = 0; i < batch; ++i) {
       const row = data.x[rows[i]];
-      if (row?.length !== t) throw new RangeError(`row ${rows[i]} has ${row?.length} ids, the model reads ${t}: pad the sequences first`);
+      if (row?.length !== t)
+        throw new RangeError(`row ${rows[i]} has ${row?.length} ids, the model reads ${t}: pad the sequences first`);
       for (let s = 0; s < t; ++s) {
         const id = row[s];
         // the kernels read the embedding table without bounds checks
-        if (!(id >= 0 && id < vocab && Number.isInteger(id))) throw new RangeError(`row ${rows[i]}, position ${s}: id ${id} is outside the vocabulary [0, ${vocab})`);
+        if (!(id >= 0 && id < vocab && Number.isInteger(id)))
+          throw new RangeError(`row ${rows[i]}, position ${s}: id ${id} is outside the vocabulary [0, ${vocab})`);
         ids[s * batch + i] = id;
       }
     }
@@ -226,8 +286,13 @@ export class FusedRnnTrainer {
   private drawMasks(batch: number, rng: RandomState) {
     const {features: e, units: h, inputDropout, recurrentDropout, outputDropout} = this.shape;
     const b = this.buffers;
-    const draw = (rate: number, offset: number, size: number) => (rate > 0 ? (drawDropoutMask(this.view(offset, size), rate, rng), offset) : 0);
-    return {maskX: draw(inputDropout, b.maskX, batch * e), maskH: draw(recurrentDropout, b.maskH, batch * h), maskOut: draw(outputDropout, b.maskOut, batch * h)};
+    const draw = (rate: number, offset: number, size: number) =>
+      rate > 0 ? (drawDropoutMask(this.view(offset, size), rate, rng), offset) : 0;
+    return {
+      maskX: draw(inputDropout, b.maskX, batch * e),
+      maskH: draw(recurrentDropout, b.maskH, batch * h),
+      maskOut: draw(outputDropout, b.maskOut, batch * h)
+    };
   }
 
   /** Embedding lookup (masked), the input projection of all steps in one product, then the recurrence. */
@@ -291,7 +356,23 @@ export class FusedRnnTrainer {
     const {learningRate, beta1, beta2, epsilon} = this.adam;
     const c1 = Math.fround(1 - this.accBeta1);
     const c2 = Math.fround(1 - this.accBeta2);
-    for (const s of this.slots) this.call(this.k.adam, s.w, s.g, s.m, s.v, s.size, learningRate, beta1, beta2, 1 - beta1, 1 - beta2, epsilon, c1, c2);
+    for (const s of this.slots)
+      this.call(
+        this.k.adam,
+        s.w,
+        s.g,
+        s.m,
+        s.v,
+        s.size,
+        learningRate,
+        beta1,
+        beta2,
+        1 - beta1,
+        1 - beta2,
+        epsilon,
+        c1,
+        c2
+      );
     // tfjs keeps β^t in float32 variables, multiplied once per step
     this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(beta1));
     this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(beta2));

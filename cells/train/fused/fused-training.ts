@@ -14,13 +14,22 @@ import type {JobRequest} from "../worker-protocol.js";
 const buffers = (data: NetworkData) => data.weights.map((w) => w.values.buffer);
 
 /** Trains on the fused kernels, or returns null when they cannot (another model, no WebAssembly SIMD) and may not have to. */
-export async function trainOnFusedKernels(request: JobRequest<"train">, context: JobContext<"train">): Promise<Outcome<"train"> | null> {
+export async function trainOnFusedKernels(
+  request: JobRequest<"train">,
+  context: JobContext<"train">
+): Promise<Outcome<"train"> | null> {
   const {spec, ids, rowLength, labels, options} = request;
   const shape = fusedShape(spec);
   if (options.kernels === "tfjs" || (!shape && options.kernels !== "fused")) return null;
-  if (!shape) throw new Error(`the fused kernels do not cover ${spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`);
+  if (!shape)
+    throw new Error(
+      `the fused kernels do not cover ${spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`
+    );
   const settings = epochSettings(options);
-  const data = {x: Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength)), y: labels};
+  const data = {
+    x: Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength)),
+    y: labels
+  };
   checkDataset(data, "data", shape.vocab);
   splitRows(data.x.length, settings.validationSplit);
   const rng = trainingRng(options.seed);
@@ -28,13 +37,20 @@ export async function trainOnFusedKernels(request: JobRequest<"train">, context:
   // The seeded draws take a while (an orthogonal QR): an abort that came meanwhile is seen before going on.
   await nextTask();
   if (context.signal.aborted) throw new TrainingAborted();
-  const trainer = await FusedRnnTrainer.create(initial, {batchSize: Math.min(settings.batchSize, data.x.length), learningRate: settings.learningRate});
+  const trainer = await FusedRnnTrainer.create(initial, {
+    batchSize: Math.min(settings.batchSize, data.x.length),
+    learningRate: settings.learningRate
+  });
   if (!trainer) {
-    if (options.kernels === "fused") throw new Error("the fused kernels need WebAssembly SIMD, which this environment lacks");
+    if (options.kernels === "fused")
+      throw new Error("the fused kernels need WebAssembly SIMD, which this environment lacks");
     return null;
   }
   // The trainer holds its own copy: the initial arrays can move to the page.
-  context.emit({type: "started", place: {backend: "wasm", trainer: "fused", inWorker: true}, weights: initial}, buffers(initial));
+  context.emit(
+    {type: "started", place: {backend: "wasm", trainer: "fused", inWorker: true}, weights: initial},
+    buffers(initial)
+  );
   let weights: NetworkData = initial;
   const batches: BatchTrainer = {
     kind: "fused",
@@ -42,7 +58,12 @@ export async function trainOnFusedKernels(request: JobRequest<"train">, context:
     evaluate: (d, rows) => trainer.evaluate(d, rows),
     endEpoch: () => void (weights = trainer.toData())
   };
-  const epochs = trainEpochs(batches, data, {...settings, rng, race: null}, {signal: context.signal, onBatch: () => context.step()});
+  const epochs = trainEpochs(
+    batches,
+    data,
+    {...settings, rng, race: null},
+    {signal: context.signal, onBatch: () => context.step()}
+  );
   for (let next = await epochs.next(); ; next = await epochs.next()) {
     if (next.done) {
       const final = trainer.toData();

@@ -22,7 +22,14 @@ describe("fused kernels (WebAssembly SIMD)", () => {
   it("gemm equals the naive product for A and Aᵀ, with and without accumulation, on sizes that hit every tail", async () => {
     const k = await kernels();
     const rng = new RandomState(1);
-    for (const [m, kk, n] of [[32, 128, 128], [7, 5, 13], [1, 1, 1], [4, 9, 8], [5, 3, 4], [640, 100, 100]]) {
+    for (const [m, kk, n] of [
+      [32, 128, 128],
+      [7, 5, 13],
+      [1, 1, 1],
+      [4, 9, 8],
+      [5, 3, 4],
+      [640, 100, 100]
+    ]) {
       for (const transposed of [false, true]) {
         const arena = new Arena(k);
         const [pa, pb, pc] = [arena.reserve(m * kk), arena.reserve(kk * n), arena.reserve(m * n)];
@@ -47,7 +54,9 @@ describe("fused kernels (WebAssembly SIMD)", () => {
               worst = Math.max(worst, Math.abs(s - c[i * n + j]));
             }
           }
-          expect(worst, `${m}×${kk}×${n} transposed=${transposed} accumulate=${accumulate}`).toBeLessThan(1e-5 * Math.sqrt(kk));
+          expect(worst, `${m}×${kk}×${n} transposed=${transposed} accumulate=${accumulate}`).toBeLessThan(
+            1e-5 * Math.sqrt(kk)
+          );
         }
       }
     }
@@ -77,7 +86,14 @@ describe("fused kernels (WebAssembly SIMD)", () => {
   it("gathers masked embedding rows and scatter-adds their gradient back, repeated ids summed", async () => {
     const k = await kernels();
     const arena = new Arena(k);
-    const [table, ids, mask, out, grad, scratch] = [arena.reserve(4 * 3), arena.reserve(4), arena.reserve(2 * 3), arena.reserve(4 * 3), arena.reserve(4 * 3), arena.reserve(3)];
+    const [table, ids, mask, out, grad, scratch] = [
+      arena.reserve(4 * 3),
+      arena.reserve(4),
+      arena.reserve(2 * 3),
+      arena.reserve(4 * 3),
+      arena.reserve(4 * 3),
+      arena.reserve(3)
+    ];
     arena.commit();
     arena.f32(table, 12).set([0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32]);
     arena.i32(ids, 4).set([3, 1, 3, 0]); // rows r = t·2 + b: mask row r mod 2

@@ -3,17 +3,60 @@ import {kernelsWasmBase64} from "./kernels-wasm.js";
 /** The exports of assembly/kernels.ts; every buffer argument is a byte offset in `memory`. */
 export interface KernelExports {
   memory: WebAssembly.Memory;
-  gemm(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, k: number, n: number, accumulate: boolean): void;
+  gemm(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    m: number,
+    k: number,
+    n: number,
+    accumulate: boolean
+  ): void;
   tanhInPlace(x: number, n: number): void;
   multiply(x: number, y: number, out: number, n: number): void;
   broadcastRows(row: number, out: number, rows: number, n: number): void;
   columnSums(x: number, rows: number, n: number, out: number): void;
   transpose(x: number, rows: number, cols: number, out: number): void;
   gatherRows(table: number, ids: number, count: number, n: number, mask: number, period: number, out: number): void;
-  scatterAddRows(x: number, ids: number, count: number, n: number, mask: number, period: number, table: number, scratch: number): void;
-  rnnForward(states: number, masked: number, u: number, mask: number, steps: number, batch: number, units: number): void;
+  scatterAddRows(
+    x: number,
+    ids: number,
+    count: number,
+    n: number,
+    mask: number,
+    period: number,
+    table: number,
+    scratch: number
+  ): void;
+  rnnForward(
+    states: number,
+    masked: number,
+    u: number,
+    mask: number,
+    steps: number,
+    batch: number,
+    units: number
+  ): void;
   rnnBackward(states: number, ut: number, mask: number, dz: number, steps: number, batch: number, units: number): void;
-  adam(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number, c1: number, c2: number): void;
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    oneMinusBeta1: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    c1: number,
+    c2: number
+  ): void;
 }
 
 let compiled: Promise<WebAssembly.Module | null> | null = null;

@@ -15,7 +15,12 @@ export interface RaceResult {
  * weight and draws nothing from the training's generator. On wasm and cpu there is nothing to race: the
  * fused kernels do the same arithmetic without tfjs's per-kernel overhead.
  */
-export async function raceTrainers(network: Network, data: Dataset, batchSize: number, trainBatch: (network: Network, optimizer: tf.Optimizer, data: Dataset, rows: Int32Array, rng: RandomState) => unknown): Promise<RaceResult | null> {
+export async function raceTrainers(
+  network: Network,
+  data: Dataset,
+  batchSize: number,
+  trainBatch: (network: Network, optimizer: tf.Optimizer, data: Dataset, rows: Int32Array, rng: RandomState) => unknown
+): Promise<RaceResult | null> {
   if (!["webgl", "webgpu"].includes(tf.getBackend())) return null;
   const rows = range(0, Math.min(batchSize, data.x.length));
   const copy = Network.fromData(network.toData());
@@ -30,7 +35,10 @@ export async function raceTrainers(network: Network, data: Dataset, batchSize: n
       step(); // trainBatch reads the loss back, so the GPU work is included
       return performance.now() - started;
     };
-    return {fusedMs: time(() => fused.trainBatch(data, rows, rng)), tfjsMs: time(() => trainBatch(copy, optimizer, data, rows, rng))};
+    return {
+      fusedMs: time(() => fused.trainBatch(data, rows, rng)),
+      tfjsMs: time(() => trainBatch(copy, optimizer, data, rows, rng))
+    };
   } finally {
     optimizer.dispose();
     copy.dispose();

@@ -54,5 +54,7 @@ export function isBuiltin(name: string): name is BuiltinName {
 
 /** Builtins that page.ts binds to each run of a cell rather than sharing through the runtime. */
 export const cellBuiltins: ReadonlySet<string> = new Set(
-  Object.entries(BUILTINS).filter(([, source]) => source.from === "cell").map(([name]) => name)
+  Object.entries(BUILTINS)
+    .filter(([, source]) => source.from === "cell")
+    .map(([name]) => name)
 );

@@ -4,15 +4,32 @@
  * under any sub-path. Nothing is fetched until a method asks for the contents.
  */
 const MIME_TYPES: Record<string, string> = {
-  csv: "text/csv", tsv: "text/tab-separated-values", json: "application/json", txt: "text/plain",
-  md: "text/markdown", html: "text/html", xml: "application/xml", svg: "image/svg+xml", png: "image/png",
-  jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", bin: "application/octet-stream"
+  csv: "text/csv",
+  tsv: "text/tab-separated-values",
+  json: "application/json",
+  txt: "text/plain",
+  md: "text/markdown",
+  html: "text/html",
+  xml: "application/xml",
+  svg: "image/svg+xml",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  bin: "application/octet-stream"
 };
 
 export class FileAttachmentError extends Error {
-  constructor(readonly file: string, readonly status: number | null) {
-    super(status === 404 ? `FileAttachment: no file "${file}" next to this page`
-      : `FileAttachment: "${file}" could not be loaded${status ? ` (HTTP ${status})` : ""}`);
+  constructor(
+    readonly file: string,
+    readonly status: number | null
+  ) {
+    super(
+      status === 404
+        ? `FileAttachment: no file "${file}" next to this page`
+        : `FileAttachment: "${file}" could not be loaded${status ? ` (HTTP ${status})` : ""}`
+    );
     this.name = "FileAttachmentError";
   }
 }

@@ -8,7 +8,8 @@ export function templateRenderer(render: (source: string) => string) {
     let source = strings[0];
     values.forEach((value, i) => {
       if (value instanceof Node) source += `<span data-courant-node="${nodes.push(value) - 1}"></span>`;
-      else source += Array.isArray(value) && value.every((v) => v instanceof Node) ? placeholders(value) : String(value);
+      else
+        source += Array.isArray(value) && value.every((v) => v instanceof Node) ? placeholders(value) : String(value);
       source += strings[i + 1];
     });
     function placeholders(list: Node[]) {

@@ -16,12 +16,18 @@ function valueOf(element: Element): unknown {
   const e = element as HTMLInputElement & {selectedOptions: HTMLCollectionOf<HTMLOptionElement>};
   switch (e.type as string) {
     case "range":
-    case "number": return e.valueAsNumber;
-    case "date": return e.valueAsDate;
-    case "checkbox": return e.checked;
-    case "file": return e.multiple ? e.files : e.files?.[0];
-    case "select-multiple": return Array.from(e.selectedOptions, (o) => o.value);
-    default: return e.value;
+    case "number":
+      return e.valueAsNumber;
+    case "date":
+      return e.valueAsDate;
+    case "checkbox":
+      return e.checked;
+    case "file":
+      return e.multiple ? e.files : e.files?.[0];
+    case "select-multiple":
+      return Array.from(e.selectedOptions, (o) => o.value);
+    default:
+      return e.value;
   }
 }
 
@@ -29,8 +35,11 @@ function eventOf(element: Element): string {
   switch ((element as HTMLInputElement).type) {
     case "button":
     case "submit":
-    case "checkbox": return "click";
-    case "file": return "change";
-    default: return "input";
+    case "checkbox":
+      return "click";
+    case "file":
+      return "change";
+    default:
+      return "input";
   }
 }

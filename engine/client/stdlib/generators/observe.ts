@@ -12,16 +12,18 @@ export function observe<T>(initialize: Initializer<T>): ValueStream<T> {
   let resolveFirst: ((value: T) => void) | null = null;
   let forward: ((value: T) => void) | null = null;
   const change = (value: T) => {
-    if (resolveFirst) resolveFirst(value), (resolveFirst = null);
+    if (resolveFirst) (resolveFirst(value), (resolveFirst = null));
     else if (forward) forward(value);
     else first = {value};
     return value;
   };
   const dispose = initialize(change);
   if (dispose != null && typeof dispose !== "function") {
-    throw new Error(typeof (dispose as {then?: unknown}).then === "function"
-      ? "async initializers are not supported"
-      : "initializer returned something, but not a dispose function");
+    throw new Error(
+      typeof (dispose as {then?: unknown}).then === "function"
+        ? "async initializers are not supported"
+        : "initializer returned something, but not a dispose function"
+    );
   }
   // Until the first change, the stream yields a promise of it (the runtime waits for it).
   const initial = first ? first.value : new Promise<T>((resolve) => (resolveFirst = resolve));

@@ -5,7 +5,7 @@ export async function* queue<T>(initialize: Initializer<T>): AsyncGenerator<T, v
   let resolve: ((value: T) => void) | null = null;
   const values: T[] = [];
   const dispose = initialize((value) => {
-    if (resolve) resolve(value), (resolve = null);
+    if (resolve) (resolve(value), (resolve = null));
     else values.push(value);
     return value;
   });
