@@ -65,7 +65,9 @@ export async function startPage(spec: PageSpec) {
     }
   });
   // TensorFlow.js starts now, without holding the page: only cells that import modules (which may use tfjs) wait
-  // for its backend; cells that name `tf` wait through the builtin. Controls, prose and the rest run meanwhile.
+  // for its backend; cells that name `tf` wait through the builtin. Controls, prose and the rest run meanwhile. A
+  // cell that only imports loads its modules at once (their own setup, such as the training workers, starts now)
+  // and hands them over once the backend is chosen, so no function of theirs runs before.
   const tfReady = usesTf
     ? loadTf().then(
         () => {},
@@ -73,7 +75,10 @@ export async function startPage(spec: PageSpec) {
       )
     : null;
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
-  const ready = (cell: PageCell) => (tfReady && mayUseTf(cell) ? tfReady.then(nextTask) : nextTask());
+  const ready = (cell: PageCell) =>
+    tfReady && mayUseTf(cell) && !cell.importsOnly ? tfReady.then(nextTask) : nextTask();
+  const handOver = (cell: PageCell, value: unknown) =>
+    tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
   const runtime = new Runtime(builtins);
   const module = runtime.module();
@@ -108,7 +113,7 @@ export async function startPage(spec: PageSpec) {
       // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
         untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
-          runCell(cell, view, invalidation, values, declared)
+          handOver(cell, runCell(cell, view, invalidation, values, declared))
         )
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});

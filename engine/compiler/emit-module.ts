@@ -13,6 +13,8 @@ export interface CellDefinition {
   outputs: string[];
   expression: boolean;
   generator: boolean;
+  /** The cell only imports modules: it runs none of their code, so it need not wait for TensorFlow.js's backend. */
+  importsOnly: boolean;
   errors: CompiledCell["errors"];
 }
 
@@ -31,6 +33,7 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
       outputs: cell.outputs,
       expression: cell.expression,
       generator: cell.generator,
+      importsOnly: cell.imports.length > 0 && !cell.body.trim(),
       errors: cell.errors
     };
     if (cell.errors.length) return `  {...${JSON.stringify(definition)}, body: null}`;
@@ -53,13 +56,23 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
 
 function emitFunction(cell: CompiledCell): string {
   const head = `${cell.async || cell.generator ? "async " : ""}function${cell.generator ? "*" : ""}`;
-  const imports = cell.imports.map(emitImport).join("\n");
+  const imports = emitImports(cell.imports);
   const result = cell.outputs.length && !cell.expression ? `\nreturn {${cell.outputs.join(", ")}};` : "";
   return `${head}(${cell.inputs.join(", ")}) {\n${imports}${imports ? "\n" : ""}${cell.body}${result}\n}`;
 }
 
-function emitImport({source, specifiers}: CellImport): string {
-  const module = `await import(${JSON.stringify(source)})`;
+/** The name holding a cell's imported modules inside its function (reserved, as the loop guard's is). */
+const MODULES = "__courantModules";
+
+/** A cell's imports, all loaded at once (one `Promise.all`, not one `await` after another), then bound to its names. */
+function emitImports(imports: CellImport[]): string {
+  if (!imports.length) return "";
+  const loads = imports.map(({source}) => `import(${JSON.stringify(source)})`).join(", ");
+  return [`const ${MODULES} = await Promise.all([${loads}]);`, ...imports.map(emitBindings)].join("\n");
+}
+
+function emitBindings({specifiers}: CellImport, index: number): string {
+  const module = `${MODULES}[${index}]`;
   const namespace = specifiers.find((s) => s.imported === "*");
   const named = specifiers.filter((s) => s.imported !== "*");
   const lines: string[] = [];

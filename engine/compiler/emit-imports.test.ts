@@ -1,0 +1,34 @@
+import {describe, expect, it} from "vitest";
+import {compilePage} from "./compile-page.js";
+import {emitPageModule} from "./emit-module.js";
+
+const fence = (code: string) => "```ts\n" + code + "\n```\n";
+const emit = (page: string) => emitPageModule(compilePage(page), "/courant/engine/client/page.ts");
+
+describe("a cell's imports in the page module", () => {
+  it("are loaded together, in one Promise.all, then bound to the cell's names", () => {
+    const module = emit(
+      fence(
+        'import {a, b as c} from "./one.ts";\nimport * as two from "./two.ts";\nimport three, {d} from "./three.ts";'
+      )
+    );
+    expect(module.match(/await /g)).toHaveLength(1);
+    expect(module).toContain(
+      'const __courantModules = await Promise.all([import("./one.ts"), import("./two.ts"), import("./three.ts")]);'
+    );
+    expect(module).toContain('const {a, "b": c} = __courantModules[0];');
+    expect(module).toContain("const two = __courantModules[1];");
+    expect(module).toContain('const {"default": three, d} = __courantModules[2];');
+  });
+
+  it("mark a cell that only imports, and not one that runs code of its own", () => {
+    const module = emit(fence('import {a} from "./one.ts";') + fence('import {b} from "./two.ts";\nconst c = b(1);'));
+    expect(module.match(/"importsOnly":(true|false)/g)).toEqual(['"importsOnly":true', '"importsOnly":false']);
+  });
+
+  it("leave a cell without imports unmarked and without a Promise.all", () => {
+    const module = emit(fence("const a = 1;"));
+    expect(module).toContain('"importsOnly":false');
+    expect(module).not.toContain("Promise.all");
+  });
+});
