@@ -179,3 +179,31 @@ describe("WorkerPool (the worker contract, with the real worker side in this pro
     expect(pool.stats.aborted).toHaveLength(0);
   });
 });
+
+describe("WorkerPool's line", () => {
+  it("gives a free worker to a waiting training before an experiment that came first", async () => {
+    const {pool} = makePool([]);
+    const heard: string[] = [];
+    const first = pool.run({kind: "create", tf, spec, seed: 1}).next();
+    const consume = async (job: AsyncGenerator<unknown, unknown>, name: string) => {
+      for (let step = await job.next(); ; step = await job.next()) {
+        if (!heard.includes(name)) heard.push(name);
+        if (step.done) return;
+      }
+    };
+    const experiment = consume(
+      pool.run({
+        kind: "timesteps",
+        tf,
+        length: 3,
+        options: {inputSize: 4, hiddenSize: 4, numClasses: 2, batchSize: 2, seed: 1}
+      }),
+      "experiment"
+    );
+    const {request, transfer} = trainRequest({epochs: 1});
+    const training = consume(pool.run(request, {transfer}), "training");
+    await first;
+    await Promise.all([experiment, training]);
+    expect(heard).toEqual(["training", "experiment"]);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   abortError,
   deserializeError,
+  JOB_PRIORITY,
   type FromWorker,
   type JobItem,
   type JobKind,
@@ -12,11 +13,11 @@ import {
 
 /*
  * Workers that live as long as the page. The pool makes its workers once (sized to the cores, at least 2) and
- * keeps them: a job waits in line for a free worker, runs there, and gives the worker back when its final
- * message arrives. An aborted job is told to stop (it does, within one batch) and its worker is reused once it
- * acknowledges; a worker that does not acknowledge within `abortGraceMs` is terminated and replaced in the
- * background. Every job kind goes through `run`: one way to start, stream, abort (an AbortError) and fail (the
- * worker's error, same class and message).
+ * keeps them: a job waits in line for a free worker (trainings before experiments, `JOB_PRIORITY`), runs there,
+ * and gives the worker back when its final message arrives. An aborted job is told to stop (it does, within one
+ * batch) and its worker is reused once it acknowledges; a worker that does not acknowledge within `abortGraceMs`
+ * is terminated and replaced in the background. Every job kind goes through `run`: one way to start, stream,
+ * abort (an AbortError) and fail (the worker's error, same class and message).
  */
 
 /** What the pool needs of a Worker (a test passes a fake). */
@@ -125,7 +126,7 @@ export class WorkerPool {
     const job = new Job(this.nextId++, request as JobRequest, transfer);
     const onAbort = () => job.wake?.();
     signal?.addEventListener("abort", onAbort);
-    this.queue.push(job);
+    this.enqueue(job);
     this.dispatch();
     try {
       for (;;) {
@@ -165,6 +166,13 @@ export class WorkerPool {
     slot.worker.addEventListener("message", (event) => this.onMessage(slot, event.data));
     slot.worker.addEventListener("error", (event) => this.onError(slot, event));
     return slot;
+  }
+
+  /** Into the line after every job of its priority or higher. */
+  private enqueue(job: Job) {
+    const priority = JOB_PRIORITY[job.request.kind];
+    const before = this.queue.findIndex((waiting) => JOB_PRIORITY[waiting.request.kind] < priority);
+    this.queue.splice(before < 0 ? this.queue.length : before, 0, job);
   }
 
   private dispatch() {

@@ -60,6 +60,14 @@ export interface JobKinds {
 }
 
 export type JobKind = keyof JobKinds;
+
+/**
+ * Which waiting job a free worker takes first (higher first; equal ones in the order they came): what a reader
+ * watches or a cell waits for — a training, a model — before the experiments (§8's gradients), which a page
+ * starts at the same time as it loads.
+ */
+export const JOB_PRIORITY: Record<JobKind, number> = {train: 1, create: 1, gradients: 0, timesteps: 0};
+
 export type JobRequest<K extends JobKind = JobKind> = {[P in K]: {kind: P; tf: TfSettings} & JobKinds[P]["request"]}[K];
 export type JobItem<K extends JobKind> = JobKinds[K]["item"];
 export type JobResult<K extends JobKind> = JobKinds[K]["result"];
