@@ -6,7 +6,8 @@ import * as esbuild from "esbuild";
 import {copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {compilePage} from "../engine/compiler/compile-page.js";
-import {bundleOptions, bundleOutputs, copyWasm, type BuiltPage, type BundleOutputs} from "./bundle.js";
+import {usesTf} from "../engine/compiler/emit-module.js";
+import {ASSETS, bundleOptions, bundleOutputs, copyWasm, type BuiltPage, type BundleOutputs} from "./bundle.js";
 import {findSources} from "./find-pages.js";
 import {OutputFolderError, refusalOf, writeStaged} from "./output-folder.js";
 import {pageHtml} from "./page-html.js";
@@ -80,6 +81,9 @@ export async function buildSite(options: BuildOptions): Promise<BuiltPage[]> {
   });
 }
 
+/** The wasm backend's binary where the browser has WebAssembly SIMD and no threads (a page not cross-origin isolated). */
+const TF_WASM_SIMD = "tfjs-backend-wasm-simd.wasm";
+
 /** One HTML file per page, its asset URLs relative to it (so the site works under any sub-path). */
 export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: string, extraHead = "") {
   for (const page of pages) {
@@ -89,6 +93,8 @@ export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: s
     const assets = {
       script: fromPage(outputs.scriptOf(page)),
       preload: outputs.preloadsOf(page).map(fromPage),
+      // TensorFlow.js takes wasm where WebAssembly SIMD is (engine/client/tf-backend.ts): its binary downloads at once.
+      fetches: usesTf(page.compiled) ? [fromPage(join(outDir, ASSETS, "wasm", TF_WASM_SIMD))] : [],
       style: fromPage(outputs.style),
       home: relative(dirname(htmlPath), join(outDir, "index.html")) || "index.html"
     };

@@ -104,7 +104,7 @@ function emitBuiltins(page: CompiledPage, clientPath: string): string {
 }
 
 /** A page that touches TensorFlow.js gets its backend initialised before any cell runs. */
-function usesTf(page: CompiledPage): boolean {
+export function usesTf(page: CompiledPage): boolean {
   return page.cells.some(
     (cell) =>
       cell.inputs.includes("tf") ||
