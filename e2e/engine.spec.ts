@@ -58,9 +58,7 @@ test("an async generator streams every value to dependent cells", async ({page})
   await expect(page.locator("#tick")).toHaveText("tick 5");
   await expect(page.locator("#countdown")).toHaveText("0");
   const seen = await page.evaluate(() => (window as any).__seen as number[]);
-  expect(seen.length).toBeGreaterThanOrEqual(5);
-  expect(seen).toEqual([...seen].sort((a, b) => a - b));
-  expect(seen.at(-1)).toBe(5);
+  expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
 });
 
 test("tensors returned by runs are freed when inputs change", async ({page}) => {
