@@ -73,6 +73,15 @@ test("Generators, Mutable, now, width, dark, visibility and resize follow Observ
   await expect(page.locator("#resized")).toHaveText("resized");
 });
 
+test("visibility() resolves once its cell scrolls into view", async ({page}) => {
+  await page.goto("stdlib-visibility.html");
+  await expect(page.locator("#ready")).toHaveText("ready");
+  // The inline cell that shows it waits: the block cell's visibility() has not resolved below the fold.
+  await expect(page.locator("#late .courant-cell")).toHaveAttribute("data-state", "running");
+  await page.locator("#late").scrollIntoViewIfNeeded();
+  await expect(page.locator("#late")).toHaveText("seen");
+});
+
 test("FileAttachment reads files next to the page, and says which one is missing", async ({page}) => {
   await page.goto("stdlib-files.html");
   await expect(page.locator("#csv")).toHaveText("alpha=1 beta=2.5");

@@ -253,6 +253,8 @@ class CompileFailure extends Error {
 
 function cellObserver(cell: PageCell, view: CellView, t: Messages, blockerOf: (error: unknown) => CellView | null) {
   return {
+    // The element the runtime's `visibility()` watches for this cell.
+    _node: view.root,
     pending: () => view.pending(),
     fulfilled: (value: unknown) => view.fulfilled(value, cell.expression || cell.generator),
     rejected: (error: unknown) => {
