@@ -3,7 +3,7 @@
  * files next to the pages, and swaps the new site in place of the old one only once all of it is written.
  */
 import * as esbuild from "esbuild";
-import {copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync} from "node:fs";
+import {copyFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {compilePage} from "../engine/compiler/compile-page.js";
 import {usesTf} from "../engine/compiler/emit-module.js";
@@ -112,6 +112,10 @@ export function copyStaticFiles(pagesDir: string, files: string[], outDir: strin
       continue;
     }
     const target = join(outDir, file);
+    const source = statSync(real);
+    const copied = statSync(target, {throwIfNoEntry: false});
+    // Dev copies into the same folder at every save: a file copied since its last change stays as it is.
+    if (copied && copied.size === source.size && copied.mtimeMs >= source.mtimeMs) continue;
     mkdirSync(dirname(target), {recursive: true});
     copyFileSync(real, target);
   }

@@ -45,6 +45,8 @@ export class DevBuilder {
   private pages: BuiltPage[] = [];
   private previous = new Map<string, ServedPage>();
   private previousStyle = "";
+  /** The static files copied by the last build. */
+  private files: string[] = [];
 
   constructor(private readonly options: DevBuildOptions) {
     copyWasm(options.outDir);
@@ -65,6 +67,8 @@ export class DevBuilder {
     const outputs = bundleOutputs(result.metafile!);
     writePages(this.pages, outputs, outDir, extraHead);
     copyStaticFiles(pagesDir, files, outDir);
+    for (const file of this.files) if (!files.includes(file)) rmSync(join(outDir, file), {force: true}); // deleted
+    this.files = files;
 
     const urlPath = (file: string) => "/" + relative(outDir, file).split("\\").join("/");
     const served = this.pages.map((page) => ({

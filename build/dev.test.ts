@@ -98,6 +98,15 @@ describe("courant dev", () => {
     await until(async () => (await fetch(`${base}/other`)).status === 200, "the page to come back");
   });
 
+  it("serves the files next to the pages, as they change or go", async () => {
+    writeFileSync(join(dir, "pages", "points.csv"), "x,y\n1,2\n");
+    await until(async () => (await (await fetch(`${base}/points.csv`)).text()) === "x,y\n1,2\n", "the file");
+    writeFileSync(join(dir, "pages", "points.csv"), "x,y\n3,4\n");
+    await until(async () => (await (await fetch(`${base}/points.csv`)).text()) === "x,y\n3,4\n", "its new content");
+    rmSync(join(dir, "pages", "points.csv"));
+    await until(async () => (await fetch(`${base}/points.csv`)).status === 404, "its removal");
+  });
+
   it("removes its build folder when stopped", async () => {
     const ours = () => readdirSync(temp).filter((entry) => entry.startsWith("courant-"));
     expect(ours().length).toBeGreaterThan(0);
