@@ -80,7 +80,10 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
       if (!segment) return null;
       const source = sources[segment.cell];
       const {line, column} = positionAt(source.source, segment.sourceStart + offset - segment.start);
-      return {cell: segment.cell, position: {line: source.line + line - 1, column}};
+      return {
+        cell: segment.cell,
+        position: {line: source.line + line - 1, column: (line === 1 ? source.column : 0) + column}
+      };
     }
   };
 }

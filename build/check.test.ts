@@ -32,11 +32,11 @@ describe("courant check", () => {
         code: 2339,
         message: "erreur de type : Property 'toUpperCase' does not exist on type 'number'."
       },
-      // An inline cell reading an awaited value.
+      // An inline cell reading an awaited value: `missing` in `${later.missing}`, at its column in the prose line.
       {
         file: "wrong.md",
         line: 22,
-        column: 6,
+        column: 8,
         code: 2339,
         message: "erreur de type : Property 'missing' does not exist on type '{ total: number; }'."
       }

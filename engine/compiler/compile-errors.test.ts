@@ -28,6 +28,15 @@ describe("compile errors as data", () => {
     expect(error).toMatchObject({kind: "undefined", names: ["missing"], line: 3, column: 10});
   });
 
+  it("place an error in an inline ${…} cell at its column in the prose line, in Markdown and in raw HTML", () => {
+    const page = "# Page\n\nThe total is ${price * 2} today.\n\n<p>Also <b>${1 + tax}</b></p>\n";
+    const lines = page.split("\n");
+    expect(errorsOf(page).map(({names, line, column}) => ({names, line, column}))).toEqual([
+      {names: ["price"], line: 3, column: lines[2].indexOf("price")},
+      {names: ["tax"], line: 5, column: lines[4].indexOf("tax")}
+    ]);
+  });
+
   it("name the kind of an assignment, an import of a Node built-in and a syntax error", () => {
     const page =
       fence("let n = 1;") +

@@ -143,6 +143,7 @@ function toGraphCell(cell: CompiledCell, source: SourceCell): GraphCell {
 function toPageError(source: SourceCell, {line, column, ...error}: CellError, lang: string | undefined): CompileError {
   // An inline cell is compiled as `(source\n)`: its first line starts one column later.
   const shift = source.inline && line === 1 ? 1 : 0;
-  const position = {line: source.line + line - 1, column: Math.max(0, column - shift)};
+  const start = line === 1 ? source.column : 0;
+  const position = {line: source.line + line - 1, column: start + Math.max(0, column - shift)};
   return {...error, message: compileMessage(error, lang), ...position};
 }

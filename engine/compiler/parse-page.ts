@@ -14,6 +14,8 @@ export interface SourceCell {
   inline: boolean;
   /** Page line (1-based) of the cell's first source line. */
   line: number;
+  /** Page column (0-based) where the source starts on that line: after `${` for an inline cell, 0 for a block. */
+  column: number;
   /** Show the source above the output (` ```ts echo `). */
   echo: boolean;
 }
@@ -56,6 +58,7 @@ export function parsePage(text: string): ParsedPage {
       lang: template ? "js" : tag.startsWith("t") ? "ts" : "js",
       inline: false,
       line: lineOffset + token.map![0] + 2,
+      column: 0,
       echo
     });
     const code = echo ? `<pre class="courant-source"><code>${md.utils.escapeHtml(token.content)}</code></pre>\n` : "";
@@ -78,7 +81,10 @@ export function parsePage(text: string): ParsedPage {
     if (!silent) {
       const token = state.push("courant_inline", "", 0);
       token.content = src.slice(pos + 2, end);
-      token.meta = {line: (state.env.courantLine as number) + (src.slice(0, pos).match(/\n/g)?.length ?? 0)};
+      token.meta = {
+        line: (state.env.courantLine as number) + (src.slice(0, pos).match(/\n/g)?.length ?? 0),
+        column: columnAfter(src, pos)
+      };
     }
     state.pos = end + 1;
     return true;
@@ -90,6 +96,7 @@ export function parsePage(text: string): ParsedPage {
       lang: "ts",
       inline: true,
       line: (token.meta as {line: number}).line,
+      column: (token.meta as {column: number}).column,
       echo: false
     });
     return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
@@ -106,7 +113,8 @@ export function parsePage(text: string): ParsedPage {
       const end = findExpressionEnd(html, start + 2);
       if (end < 0) break;
       const line = lineOffset + (token.map ? token.map[0] + 1 : 1) + (html.slice(0, start).match(/\n/g)?.length ?? 0);
-      const id = addCell({source: html.slice(start + 2, end), lang: "ts", inline: true, line, echo: false});
+      const column = columnAfter(html, start);
+      const id = addCell({source: html.slice(start + 2, end), lang: "ts", inline: true, line, column, echo: false});
       out += html.slice(cursor, start) + `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
       cursor = end + 1;
     }
@@ -115,4 +123,9 @@ export function parsePage(text: string): ParsedPage {
 
   const html = md.render(content, {});
   return {data, html, cells};
+}
+
+/** The column just after the `${` that starts at `start` (markdown-it keeps a paragraph's lines as written). */
+function columnAfter(text: string, start: number): number {
+  return start - (text.lastIndexOf("\n", start - 1) + 1) + 2;
 }
