@@ -35,10 +35,11 @@ function project() {
   mkdirSync(join(dir, "pages", "img"));
   writeFileSync(
     join(dir, "pages", "index.md"),
-    "# Home\n\n![figure](img/fig.svg)\n\n```js\nconst n = 2;\n```\n\n${n * 21}\n"
+    '# Home\n\n![figure](img/fig.svg)\n\n```js\nimport {two} from "./lib.js";\nconst n = two;\n```\n\n${n * 21}\n'
   );
   writeFileSync(join(dir, "pages", "img", "fig.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, "pages", "data", "points.csv"), "x,y\n1,2\n");
+  writeFileSync(join(dir, "pages", "lib.js"), "export const two = 2;\n");
   return dir;
 }
 
@@ -64,6 +65,7 @@ describe("courant build", () => {
     }
     expect(readFileSync(join(dir, "dist", "img", "fig.svg"), "utf8")).toContain("<svg");
     expect(readFileSync(join(dir, "dist", "data", "points.csv"), "utf8")).toBe("x,y\n1,2\n");
+    expect(existsSync(join(dir, "dist", "lib.js"))).toBe(false); // bundled into the page, not published as a source
     expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toContain('src="img/fig.svg"');
     expect(existsSync(join(dir, "dist", ".courant-build"))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(["dist", "notes.txt", "package.json", "pages"]);

@@ -4,7 +4,7 @@
  */
 import * as esbuild from "esbuild";
 import {copyFileSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync} from "node:fs";
-import {dirname, join, relative, sep} from "node:path";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {compilePage} from "../engine/compiler/compile-page.js";
 import {usesTf} from "../engine/compiler/emit-module.js";
 import {ASSETS, bundleOptions, bundleOutputs, copyWasm, type BuiltPage, type BundleOutputs} from "./bundle.js";
@@ -76,7 +76,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltPage[]> {
     const result = await esbuild.build(bundleOptions({pagesDir, outDir: stagingDir, dev, pages: () => pages}));
     copyWasm(stagingDir);
     writePages(pages, bundleOutputs(result.metafile!), stagingDir, options.extraHead);
-    copyStaticFiles(pagesDir, files, stagingDir);
+    copyStaticFiles(pagesDir, publishedFiles(pagesDir, files, result.metafile!), stagingDir);
     return pages;
   });
 }
@@ -100,6 +100,12 @@ export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: s
     };
     writeFileSync(htmlPath, pageHtml(page.compiled, assets, extraHead));
   }
+}
+
+/** The files next to the pages but the modules the pages import (bundled, so their sources are not published). */
+export function publishedFiles(pagesDir: string, files: string[], metafile: esbuild.Metafile): string[] {
+  const bundled = new Set(Object.keys(metafile.inputs).map((input) => resolve(input)));
+  return files.filter((file) => !bundled.has(resolve(pagesDir, file)));
 }
 
 /** Files next to the pages, at the same relative paths; a symlink that leads outside the pages folder is skipped. */

@@ -8,7 +8,7 @@ import * as esbuild from "esbuild";
 import {readFileSync, rmSync} from "node:fs";
 import {join, relative} from "node:path";
 import {ASSETS, bundleOptions, bundleOutputs, copyWasm, type BuiltPage} from "./bundle.js";
-import {compileSource, copyStaticFiles, writePages} from "./build-site.js";
+import {compileSource, copyStaticFiles, publishedFiles, writePages} from "./build-site.js";
 import {findSources} from "./find-pages.js";
 
 export interface DevBuildOptions {
@@ -66,9 +66,10 @@ export class DevBuilder {
     const result = await this.context.rebuild();
     const outputs = bundleOutputs(result.metafile!);
     writePages(this.pages, outputs, outDir, extraHead);
-    copyStaticFiles(pagesDir, files, outDir);
-    for (const file of this.files) if (!files.includes(file)) rmSync(join(outDir, file), {force: true}); // deleted
-    this.files = files;
+    const published = publishedFiles(pagesDir, files, result.metafile!);
+    copyStaticFiles(pagesDir, published, outDir);
+    for (const file of this.files) if (!published.includes(file)) rmSync(join(outDir, file), {force: true}); // gone
+    this.files = published;
 
     const urlPath = (file: string) => "/" + relative(outDir, file).split("\\").join("/");
     const served = this.pages.map((page) => ({
