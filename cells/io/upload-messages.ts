@@ -1,4 +1,4 @@
-import type {TokenizerExpectation} from "../text/tokenizer-json.js";
+import {englishExpectation, type TokenizerExpectation} from "../text/tokenizer-json.js";
 import type {LayerExpectation, UploadFacts} from "./upload-error.js";
 
 /** The reader's sentence for each refused upload, in the page's language (the RNN essay is French). */
@@ -51,19 +51,7 @@ const tokenizerExpectations: Record<UploadLanguage, Record<TokenizerExpectation,
     boolean: "true ou false",
     "inverse-of-word-index": "le mot que word_index associe à cet indice"
   },
-  en: {
-    json: "valid JSON",
-    object: "a JSON object",
-    "positive-integer": "a positive integer",
-    "positive-integer-key": "positive integer keys",
-    "non-negative-integer": "an integer ≥ 0",
-    "non-negative-integer-or-null": "an integer ≥ 0 or null",
-    string: "a string",
-    "non-empty-string": "a non-empty string",
-    "string-or-null": "a string or null",
-    boolean: "true or false",
-    "inverse-of-word-index": "the word that word_index gives this index"
-  }
+  en: englishExpectation
 };
 
 const list = (names: string[]) => names.map((n) => `« ${n} »`).join(", ");

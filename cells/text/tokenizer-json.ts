@@ -17,7 +17,8 @@ export type TokenizerExpectation =
   | "boolean"
   | "inverse-of-word-index";
 
-const englishExpectation: Record<TokenizerExpectation, string> = {
+/** Each expectation in English (also the upload messages' English wording). */
+export const englishExpectation: Record<TokenizerExpectation, string> = {
   json: "valid JSON",
   object: "a JSON object",
   "positive-integer": "a positive integer",
