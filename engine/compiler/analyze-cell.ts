@@ -85,15 +85,17 @@ export function analyzeCell({code, generator, toSource = (p) => p}: Transpiled):
   };
 }
 
+/** How a cell's JavaScript is parsed (a module whose top level may await), here and by the loop guard. */
+export const CELL_PARSE_OPTIONS = {
+  ecmaVersion: "latest",
+  sourceType: "module",
+  allowAwaitOutsideFunction: true,
+  locations: true
+} as const;
+
 function parse(code: string, toSource: (position: Position) => Position): Node {
-  const options = {
-    ecmaVersion: "latest",
-    sourceType: "module",
-    allowAwaitOutsideFunction: true,
-    locations: true
-  } as const;
   try {
-    return Parser.parse(code, options);
+    return Parser.parse(code, CELL_PARSE_OPTIONS);
   } catch (error) {
     const e = error as SyntaxError & {loc?: {line: number; column: number}};
     const position = toSource({line: e.loc?.line ?? 1, column: e.loc?.column ?? 0});

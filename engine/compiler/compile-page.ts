@@ -4,7 +4,7 @@ import type {CellError, CompileError} from "./compile-error.js";
 import {compileMessage} from "./compile-messages.js";
 import {decodePage} from "./decode-page.js";
 import {analyzeGraph, type GraphCell} from "./graph.js";
-import {LOOP_GUARD, transpileGuarded} from "./loop-guard.js";
+import {guardLoops, LOOP_GUARD} from "./loop-guard.js";
 import {PageProblemError, type PageProblem} from "./page-problem.js";
 import {parsePage, type SourceCell} from "./parse-page.js";
 import {CellSyntaxError, transpileCell} from "./transpile-cell.js";
@@ -89,7 +89,7 @@ function compileCell(source: SourceCell, {loopGuardMs}: CompileOptions, lang: st
     const transpiled = transpileCell(code, source.lang);
     // Names and positions come from the plain code; a dev build runs the loop-guarded one.
     const analysis = analyzeCell(transpiled);
-    const guarded = loopGuardMs && analyzeCell(transpileGuarded(code, source.lang, transpiled.generator, source.line));
+    const guarded = loopGuardMs && analyzeCell(guardLoops(transpiled, source.line));
     if (source.inline && !analysis.expression) {
       throw new CellSyntaxError({detail: "inline-statement", line: 1, column: 0});
     }

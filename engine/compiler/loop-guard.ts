@@ -1,7 +1,6 @@
 import {Parser, type Node} from "acorn";
 import {full} from "acorn-walk";
-import {transformSync} from "esbuild";
-import {sourcePositions} from "./source-position.js";
+import {CELL_PARSE_OPTIONS} from "./analyze-cell.js";
 import type {Transpiled} from "./transpile-cell.js";
 
 /**
@@ -16,23 +15,10 @@ type AnyNode = Node & Record<string, any>;
 
 const LOOPS = new Set(["ForStatement", "WhileStatement", "DoWhileStatement", "ForInStatement", "ForOfStatement"]);
 
-/** What transpileCell gives for the same source, every loop guarded (no line moves: guards are inserted inline). */
-export function transpileGuarded(source: string, lang: "ts" | "js", generator: boolean, firstLine: number): Transpiled {
-  // transpileCell wraps a cell with top-level `yield` in a generator; the wrapper takes one line.
-  const input = generator ? `async function* __cell__() {\n${source}\n}` : source;
-  const {code, map} = transformSync(input, {
-    loader: lang,
-    format: "esm",
-    target: "es2022",
-    sourcemap: "external",
-    tsconfigRaw: {compilerOptions: {verbatimModuleSyntax: true}},
-    logLevel: "silent"
-  });
-  const original = sourcePositions(JSON.parse(map).mappings as string);
-  const wrapperLines = generator ? 1 : 0;
-  const pageLine = (line: number, column: number) =>
-    firstLine + Math.max(0, original({line, column}).line - 1 - wrapperLines);
-  return {code: insertLoopGuards(code, pageLine), generator};
+/** A transpiled cell with every loop guarded (no line moves: guards are inserted inline). */
+export function guardLoops({code, generator, toSource}: Transpiled, firstLine: number): Transpiled {
+  const pageLine = (line: number, column: number) => firstLine + (toSource?.({line, column}).line ?? 1) - 1;
+  return {code: insertLoopGuards(code, pageLine), generator, toSource};
 }
 
 /**
@@ -43,13 +29,7 @@ export function transpileGuarded(source: string, lang: "ts" | "js", generator: b
 export function insertLoopGuards(code: string, lineOf: (line: number, column: number) => number): string {
   let program: Node;
   try {
-    const options = {
-      ecmaVersion: "latest",
-      sourceType: "module",
-      allowAwaitOutsideFunction: true,
-      locations: true
-    } as const;
-    program = Parser.parse(code, options);
+    program = Parser.parse(code, CELL_PARSE_OPTIONS);
   } catch {
     return code; // the cell's analysis reports the syntax error
   }
