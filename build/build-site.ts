@@ -84,8 +84,17 @@ export async function buildSite(options: BuildOptions): Promise<BuiltPage[]> {
 /** The wasm backend's binary where the browser has WebAssembly SIMD and no threads (a page not cross-origin isolated). */
 const TF_WASM_SIMD = "tfjs-backend-wasm-simd.wasm";
 
-/** One HTML file per page, its asset URLs relative to it (so the site works under any sub-path). */
-export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: string, extraHead = "") {
+/**
+ * One HTML file per page, its asset URLs relative to it (so the site works under any sub-path). Returns each page's
+ * HTML by source.
+ */
+export function writePages(
+  pages: BuiltPage[],
+  outputs: BundleOutputs,
+  outDir: string,
+  extraHead = ""
+): Map<string, string> {
+  const written = new Map<string, string>();
   for (const page of pages) {
     const htmlPath = join(outDir, page.html);
     const fromPage = (file: string) => relative(dirname(htmlPath), file).split("\\").join("/");
@@ -98,8 +107,11 @@ export function writePages(pages: BuiltPage[], outputs: BundleOutputs, outDir: s
       style: fromPage(outputs.style),
       home: relative(dirname(htmlPath), join(outDir, "index.html")) || "index.html"
     };
-    writeFileSync(htmlPath, pageHtml(page.compiled, assets, extraHead));
+    const html = pageHtml(page.compiled, assets, extraHead);
+    writeFileSync(htmlPath, html);
+    written.set(page.source, html);
   }
+  return written;
 }
 
 /** The files next to the pages but the modules the pages import (bundled, so their sources are not published). */

@@ -5,7 +5,7 @@
  * previous one, page by page, for hot updates.
  */
 import * as esbuild from "esbuild";
-import {readFileSync, rmSync} from "node:fs";
+import {rmSync} from "node:fs";
 import {join, relative} from "node:path";
 import {ASSETS, bundleOptions, bundleOutputs, copyWasm, type BuiltPage} from "./bundle.js";
 import {compileSource, copyStaticFiles, publishedFiles, writePages} from "./build-site.js";
@@ -65,7 +65,7 @@ export class DevBuilder {
     }
     const result = await this.context.rebuild();
     const outputs = bundleOutputs(result.metafile!);
-    writePages(this.pages, outputs, outDir, extraHead);
+    const html = writePages(this.pages, outputs, outDir, extraHead);
     const published = publishedFiles(pagesDir, files, result.metafile!);
     copyStaticFiles(pagesDir, published, outDir);
     for (const file of this.files) if (!published.includes(file)) rmSync(join(outDir, file), {force: true}); // gone
@@ -76,7 +76,7 @@ export class DevBuilder {
       source: page.source,
       path: "/" + page.html.split("\\").join("/"),
       script: urlPath(outputs.scriptOf(page)),
-      html: readFileSync(join(outDir, page.html), "utf8")
+      html: html.get(page.source)!
     }));
     const changed = served.filter((page) => {
       const before = this.previous.get(page.source);

@@ -124,10 +124,6 @@ export async function dev({pagesDir, port, host}: DevOptions) {
   // The type check runs after each build, off the update's path; its warnings are kept for pages opened later.
   const typeWarnings = new Map<string, string>();
   let checking: Promise<void> = Promise.resolve();
-  const sendTypeWarnings = (path: string) => {
-    const data = typeWarnings.get(path);
-    if (data) send("type-warnings", data);
-  };
   const checkTypes = (build: DevBuild, sources: string[]) => {
     checking = checking.then(async () => {
       let problems: TypeProblem[];
@@ -141,8 +137,9 @@ export async function dev({pagesDir, port, host}: DevOptions) {
         const mine = problems.filter((p) => p.file === file);
         for (const problem of mine) console.error(`${formatTypeProblem(problem)} (type warning)`);
         const warnings = mine.map((p) => ({cellId: p.cellId, text: `${p.message} (${p.line}:${p.column + 1})`}));
-        typeWarnings.set(page.path, JSON.stringify({path: page.path, warnings}));
-        sendTypeWarnings(page.path);
+        const data = JSON.stringify({path: page.path, warnings});
+        typeWarnings.set(page.path, data);
+        send("type-warnings", data);
       }
     });
   };

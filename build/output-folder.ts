@@ -5,7 +5,7 @@
  * previous site untouched.
  */
 import {existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {dirname, join, parse, relative, resolve, sep} from "node:path";
+import {dirname, join, parse, resolve, sep} from "node:path";
 import {homedir} from "node:os";
 
 /** A file every Courant build writes at the top of its output: its presence makes a folder replaceable. */
@@ -102,10 +102,4 @@ export async function writeStaged<T>(outDir: string, write: (stagingDir: string)
   renameSync(staging, target);
   rmSync(previous, {recursive: true, force: true});
   return result;
-}
-
-/** A path relative to the working directory when it is shorter (for messages). */
-export function shortPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") && rel.length < path.length ? rel : path;
 }
