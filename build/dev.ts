@@ -99,12 +99,14 @@ export interface DevOptions {
 
 export async function dev({pagesDir, port, host}: DevOptions) {
   const outDir = mkdtempSync(join(tmpdir(), "courant-dev-"));
-  removeOnExit(outDir);
+  // Stopping waits (a few seconds at most) for a type check under way: it closes its compiler process itself.
+  removeOnExit(outDir, () => checking);
   const clients = new Set<ServerResponse>();
   const send = (event: string, data: string) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, "\ndata: ")}\n\n`);
   };
 
+  let checking: Promise<void> = Promise.resolve();
   const builder = new DevBuilder({pagesDir, outDir, extraHead: DEV_CLIENT});
   const rebuild = async () => {
     const started = Date.now();
@@ -123,7 +125,6 @@ export async function dev({pagesDir, port, host}: DevOptions) {
 
   // The type check runs after each build, off the update's path; its warnings are kept for pages opened later.
   const typeWarnings = new Map<string, string>();
-  let checking: Promise<void> = Promise.resolve();
   const checkTypes = (build: DevBuild, sources: string[]) => {
     checking = checking.then(async () => {
       let problems: TypeProblem[];
@@ -211,12 +212,13 @@ export async function dev({pagesDir, port, host}: DevOptions) {
 }
 
 /** The build folder is the server's own: it goes when the process does, however it is stopped. */
-function removeOnExit(dir: string) {
+function removeOnExit(dir: string, settling: () => Promise<unknown>) {
   const remove = () => rmSync(dir, {recursive: true, force: true});
   process.once("exit", remove);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
+    process.once(signal, async () => {
       remove();
+      await Promise.race([settling(), new Promise((resolve) => setTimeout(resolve, 5000))]);
       process.exit(128 + ({SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const)[signal]);
     });
   }

@@ -30,7 +30,20 @@ describe("the npm package", () => {
   const dir = mkdtempSync(join(tmpdir(), "courant-package-"));
   const project = join(dir, "essay");
   const servers: ChildProcess[] = [];
-  afterAll(() => servers.forEach((server) => server.kill()));
+  // npx runs courant as a child of its own: each server is a process group, stopped as one.
+  const serve = (...args: string[]) => {
+    const server = spawn("npx", ["courant", ...args], {cwd: project, detached: true});
+    servers.push(server);
+    return server;
+  };
+  const stop = (server: ChildProcess) => {
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already stopped
+    }
+  };
+  afterAll(() => servers.forEach(stop));
 
   it("installs into another folder and builds, serves and runs its pages", async () => {
     execFileSync(npm, ["pack", repo, "--pack-destination", dir], {stdio: "ignore"});
@@ -44,14 +57,12 @@ describe("the npm package", () => {
     expect(npx("init")).toContain(join(project, "pages", "index.md"));
     expect(npx("build")).toContain("built 1 page(s)");
 
-    const dev = spawn("npx", ["courant", "dev", "--port", "0"], {cwd: project});
-    servers.push(dev);
+    const dev = serve("dev", "--port", "0");
     const devPage = await fetch(`${await addressOf(dev)}/`);
     expect([devPage.status, await devPage.text()]).toEqual([200, expect.stringContaining("/_courant/events")]);
-    dev.kill();
+    stop(dev);
 
-    const preview = spawn("npx", ["courant", "preview", "--port", "0"], {cwd: project});
-    servers.push(preview);
+    const preview = serve("preview", "--port", "0");
     const address = await addressOf(preview);
     const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
     try {
