@@ -9,7 +9,7 @@ import {createRequire} from "node:module";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {CompiledPage} from "../engine/compiler/compile-page.js";
-import {emitPageModule} from "../engine/compiler/emit-module.js";
+import {emitPageModule, usesTf} from "../engine/compiler/emit-module.js";
 import {npmPlugin} from "./npm-plugin.js";
 import {modulePreloads} from "./module-preloads.js";
 import {workerPlugin} from "./worker-plugin.js";
@@ -18,6 +18,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
 /** `@tensorflow/tfjs` without the converter and data packages that nothing uses (see the file). */
 const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
+/** What the page client imports at once on a page that uses tf (engine/client/stdlib/tf.ts). */
+const tfBackendSource = join(root, "engine/client/tf-backend.ts");
 const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
 // Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
@@ -89,7 +91,7 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
       return resolve(script);
     },
     preloadsOf(page) {
-      return modulePreloads(metafile, this.scriptOf(page));
+      return modulePreloads(metafile, this.scriptOf(page), usesTf(page.compiled) ? [tfBackendSource] : []);
     },
     style: resolve(style!)
   };

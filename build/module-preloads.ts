@@ -6,9 +6,11 @@ import {resolve} from "node:path";
  * and the modules its cells import (the compiler turns a cell's `import` declarations into dynamic imports of the
  * page script, so that a missing module fails only its cell) with their static imports in turn. Preloaded, they
  * download in parallel with the page script instead of one level of imports after another. Deeper dynamic imports
- * (a module that loads another on demand) are left to load when asked for. Absolute paths.
+ * (a module that loads another on demand) are left to load when asked for, except the sources named in `also`
+ * (the page client's TensorFlow.js setup, which it imports as soon as it starts on a page that uses tf): they come
+ * right after the script's static imports, ahead of the cells' modules. Absolute paths.
  */
-export function modulePreloads(metafile: esbuild.Metafile, script: string): string[] {
+export function modulePreloads(metafile: esbuild.Metafile, script: string, also: string[] = []): string[] {
   const outputs = new Map(Object.entries(metafile.outputs).map(([file, meta]) => [resolve(file), meta]));
   const found = new Set<string>();
   const addWithStaticImports = (file: string) => {
@@ -18,6 +20,12 @@ export function modulePreloads(metafile: esbuild.Metafile, script: string): stri
       if (kind === "import-statement") addWithStaticImports(resolve(path));
   };
   const entry = resolve(script);
+  for (const {path, kind} of outputs.get(entry)?.imports ?? []) {
+    if (kind === "import-statement") addWithStaticImports(resolve(path));
+  }
+  const wanted = new Set(also.map((source) => resolve(source)));
+  for (const [file, meta] of outputs)
+    if (meta.entryPoint && wanted.has(resolve(meta.entryPoint))) addWithStaticImports(file);
   for (const {path, kind} of outputs.get(entry)?.imports ?? []) {
     if (kind === "import-statement" || kind === "dynamic-import") addWithStaticImports(resolve(path));
   }

@@ -25,7 +25,7 @@ export function pageHtml(page: CompiledPage, assets: PageAssets, extraHead = "")
 <title>${escape(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assets.style}">
-<script type="module" src="${assets.script}"></script>${(assets.preload ?? []).map((href) => `\n<link rel="modulepreload" href="${href}">`).join("")}${(assets.fetches ?? []).map((href) => `\n<link rel="preload" as="fetch" crossorigin href="${href}">`).join("")}${extraHead}
+<script type="module" src="${assets.script}"></script>${(assets.fetches ?? []).map((href) => `\n<link rel="preload" as="fetch" crossorigin href="${href}">`).join("")}${(assets.preload ?? []).map((href) => `\n<link rel="modulepreload" href="${href}">`).join("")}${extraHead}
 </head>
 <body>
 <header class="courant-header"><a href="${assets.home}">Courant</a><span><span id="courant-backend"></span> <small id="courant-backend-why"></small></span></header>

@@ -10,7 +10,7 @@ import {hotUpdate} from "./hot-update.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
-import {nextTask} from "./next-task.js";
+import {createCellTurns} from "./cell-turns.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
@@ -75,8 +75,10 @@ export async function startPage(spec: PageSpec) {
       )
     : null;
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
+  // Each cell runs in a task of its own, the highest on the page first.
+  const turns = createCellTurns();
   const ready = (cell: PageCell) =>
-    tfReady && mayUseTf(cell) && !cell.importsOnly ? tfReady.then(nextTask) : nextTask();
+    tfReady && mayUseTf(cell) && !cell.importsOnly ? tfReady.then(() => turns.turn(cell.line)) : turns.turn(cell.line);
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
@@ -110,7 +112,6 @@ export async function startPage(spec: PageSpec) {
     variable.define(
       cellVariableName(cell),
       ["invalidation", ...inputs],
-      // Each cell runs in a task of its own: a page of many cells never blocks the main thread in one piece.
       (invalidation: Promise<void>, ...values: unknown[]) =>
         untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
           handOver(cell, runCell(cell, view, invalidation, values, declared))
