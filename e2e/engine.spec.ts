@@ -93,3 +93,30 @@ test("the site's index page loads without console errors and shows the backend",
   await expect(page.locator("#courant-backend")).toHaveText(/backend: (webgl|wasm|cpu)$/);
   expect(errors).toEqual([]);
 });
+
+test("a page's cells run without waiting for an animation frame (a page opened in a background tab gets none)", async ({
+  page
+}) => {
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto("reactivity.html");
+  await expect(page.locator("#quadrupled")).toHaveText("8");
+});
+
+test("an endless generator yields once per animation frame, as in Observable", async ({page}) => {
+  await page.goto("pacing.html");
+  await expect(page.locator("#frame")).not.toHaveText("0");
+  const {values, frames} = await page.evaluate(async () => {
+    const read = () => Number(document.querySelector("#frame")!.textContent);
+    const first = read();
+    let frames = 0;
+    await new Promise<void>((resolve) => {
+      const tick = () => (++frames === 30 ? resolve() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });
+    return {values: read() - first, frames};
+  });
+  expect(values).toBeGreaterThan(0);
+  expect(values).toBeLessThanOrEqual(frames + 2);
+});

@@ -11,6 +11,7 @@ import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
 import {createCellTurns} from "./cell-turns.js";
+import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
@@ -82,7 +83,7 @@ export async function startPage(spec: PageSpec) {
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
-  const runtime = new Runtime(builtins);
+  const runtime = new TaskRuntime(builtins);
   const module = runtime.module();
   const definers = new Map<string, CellView>();
   const blockerOf = (error: unknown): CellView | null => {
@@ -182,6 +183,19 @@ export async function startPage(spec: PageSpec) {
     apply(next.cells);
   };
   Object.assign(window, {__courant: {runtime, views, tf: tfStarted, patch, hotUpdate}});
+}
+
+/**
+ * The runtime recomputes at the next animation frame; while a page loads its modules, that frame can come
+ * hundreds of milliseconds after the page's script ran (and never in a background tab). Here a change of inputs
+ * is computed in the next task; only a generator's next value still waits for a frame, as in Observable, so an
+ * animation keeps its pace instead of spinning. `_computeSoon` is the runtime's own overridable method.
+ */
+class TaskRuntime extends Runtime {
+  _computeSoon(this: TaskRuntime & {_computeNow(): Promise<void>; _disposed: boolean; _precomputes: unknown[]}) {
+    const soon = this._precomputes.length ? new Promise(requestAnimationFrame) : nextTask();
+    return soon.then(() => (this._disposed ? undefined : this._computeNow()));
+  }
 }
 
 /** What a run's inputs hold: never disposed by this run. */
