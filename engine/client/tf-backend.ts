@@ -14,9 +14,6 @@ import {nextTask} from "./next-task.js";
 
 const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 
-/** Freed WebGL textures are kept for reuse up to this many bytes, then deleted (tfjs default: never). */
-const WEBGL_TEXTURE_CACHE_BYTES = 256 * 1024 * 1024;
-
 /** A backend whose first step takes longer than this is not measured further: it is too slow to win. */
 const PROBE_FIRST_STEP_LIMIT_MS = 300;
 const PROBE_BUDGET_MS = 120;
@@ -31,7 +28,6 @@ const SIMD_PROBE = new Uint8Array([
 
 export async function initTf(t: Messages): Promise<typeof tf> {
   setWasmPaths(new URL("./wasm/", import.meta.url).href);
-  tf.env().set("WEBGL_DELETE_TEXTURE_THRESHOLD", WEBGL_TEXTURE_CACHE_BYTES);
   const forced = new URLSearchParams(location.search).get("backend");
   if (forced) {
     if (!(BACKENDS as readonly string[]).includes(forced)) {
