@@ -78,8 +78,14 @@ export async function startPage(spec: PageSpec) {
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
   // Each cell runs in a task of its own, the highest on the page first.
   const turns = createCellTurns();
+  // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
+  // training workers), which is best begun at once.
   const ready = (cell: PageCell) =>
-    tfReady && mayUseTf(cell) && !cell.importsOnly ? tfReady.then(() => turns.turn(cell.line)) : turns.turn(cell.line);
+    cell.importsOnly
+      ? Promise.resolve()
+      : tfReady && mayUseTf(cell)
+        ? tfReady.then(() => turns.turn(cell.line))
+        : turns.turn(cell.line);
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
