@@ -1,6 +1,7 @@
 import type {ModelSpec} from "../models/spec.js";
 import type {Dataset} from "../train/data.js";
 import type {FitOptions} from "../train/fit.js";
+import {baselineShape} from "../train/fused/baseline-trainer.js";
 import {fusedShape} from "../train/fused/fused-trainer.js";
 import {kernelsWasmBase64} from "../train/fused/kernels-wasm.js";
 import {canonicalJSON, ContentHash} from "./content-hash.js";
@@ -9,7 +10,7 @@ import {canonicalJSON, ContentHash} from "./content-hash.js";
  * Bump when the toolkit's numerics change in a way the compiled kernels do not show (initialisers, shuffling,
  * dropout draws, fit's loop): every cached result is then trained again. The kernels' own bytes are hashed in.
  */
-export const NUMERICS_VERSION = 1;
+export const NUMERICS_VERSION = 2;
 
 let numerics: string | null = null;
 function numericsVersion(): string {
@@ -28,6 +29,7 @@ export function kernelsKey(spec: ModelSpec, kernels: FitOptions["kernels"], back
   const requested = kernels ?? "auto";
   if (requested === "fused") return "fused";
   if (requested === "auto" && fusedShape(spec) && !RACED_BACKENDS.includes(backend)) return "fused";
+  if (requested === "auto" && baselineShape(spec)) return "fused"; // never raced: see fit.ts
   return `${requested}@${backend}`;
 }
 

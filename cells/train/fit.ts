@@ -15,6 +15,7 @@ import {
 } from "./epochs.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
+import {FUSED_MODELS, handTrainer, type HandTrainer} from "./fused/hand-trainer.js";
 import {raceTrainers, type RaceResult} from "./fused/race.js";
 
 export {TrainingAborted, type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
@@ -80,17 +81,21 @@ async function chooseTrainer(
   kernels: NonNullable<FitOptions["kernels"]>,
   batchSize: number,
   learningRate: number
-): Promise<{trainer: FusedRnnTrainer | null; race: RaceResult | null}> {
+): Promise<{trainer: HandTrainer | null; race: RaceResult | null}> {
   if (kernels === "tfjs") return {trainer: null, race: null};
-  const trainer = await FusedRnnTrainer.create(network, {batchSize, learningRate});
+  const trainer = await handTrainer(network, {batchSize, learningRate});
   if (!trainer && kernels === "fused") {
     throw new Error(
       fusedShape(network.spec)
         ? "the fused kernels need WebAssembly SIMD, which this environment lacks"
-        : `the fused kernels do not cover ${network.spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`
+        : `the fused kernels do not cover ${network.spec.name}: only ${FUSED_MODELS}`
     );
   }
-  const race = trainer && kernels === "auto" ? await raceTrainers(network, data, batchSize, trainBatch) : null;
+  // Only the recurrent model's kernels race a GPU backend: the baseline's step is microseconds in JavaScript.
+  const race =
+    trainer instanceof FusedRnnTrainer && kernels === "auto"
+      ? await raceTrainers(network, data, batchSize, trainBatch)
+      : null;
   return {trainer: race && race.tfjsMs < race.fusedMs ? null : trainer, race};
 }
 

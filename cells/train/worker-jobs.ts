@@ -7,8 +7,9 @@ import type {TfSettings} from "./worker-protocol.js";
 type TfjsJobs = typeof import("./tfjs-jobs.js");
 
 /**
- * What a pooled worker does for each kind of job. Training the essay's model and §8's gradient experiments run
- * on the fused kernels, and building a seeded model needs only plain arrays: none of them loads tfjs. Other
+ * What a pooled worker does for each kind of job. Training the essay's models (the recurrent one on the fused
+ * kernels, the baseline in plain JavaScript: fused/hand-trainer.ts) and §8's gradient experiments, and building
+ * a seeded model, need only plain arrays: none of them loads tfjs. Other
  * models (and every job, without WebAssembly SIMD) load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
  */
 export function workerJobs(): {handlers: JobHandlers; numTensors: () => number | null} {

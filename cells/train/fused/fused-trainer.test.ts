@@ -36,9 +36,12 @@ describe("FusedRnnTrainer", () => {
 
   it("fit says clearly when the fused kernels cannot train a model or the choice is unknown", async () => {
     await useBackend("cpu");
-    const network = Network.create(baselineSpec({embeddingDim: 4, denseUnits: 4}), {seed: 1});
+    // The baseline with a sigmoid hidden layer: neither the fused kernels nor the baseline trainer cover it.
+    const baseline = baselineSpec({embeddingDim: 4, denseUnits: 4});
+    const spec = {...baseline, layers: baseline.layers.map((l, i) => (i === 2 ? {...l, activation: "sigmoid"} : l))};
+    const network = Network.create(spec as typeof baseline, {seed: 1});
     await expect(fit(network, data.train, {epochs: 1, kernels: "fused"}).next()).rejects.toThrow(
-      /do not cover baseline: only Embedding → SimpleRNN/
+      /do not cover baseline: only Embedding → SimpleRNN\(tanh\) → \[Dropout\] → Dense\(1, sigmoid\), or Embedding → GlobalAveragePooling1D/
     );
     await expect(fit(network, data.train, {epochs: 1, kernels: "gpu" as "auto"}).next()).rejects.toThrow(
       /kernels must be "auto", "fused" or "tfjs", got "gpu"/

@@ -1,4 +1,5 @@
-import {fusedShape, FusedRnnTrainer} from "./fused-trainer.js";
+import {fusedShape} from "./fused-trainer.js";
+import {FUSED_MODELS, coveredByHandTrainer, handTrainer, handTrainerVocab} from "./hand-trainer.js";
 import {initialWeights, type NetworkData} from "../../models/weights.js";
 import {nextTask} from "../../util/next-task.js";
 import {checkDataset} from "../dataset.js";
@@ -19,25 +20,22 @@ export async function trainOnFusedKernels(
   context: JobContext<"train">
 ): Promise<Outcome<"train"> | null> {
   const {spec, ids, rowLength, labels, options} = request;
-  const shape = fusedShape(spec);
-  if (options.kernels === "tfjs" || (!shape && options.kernels !== "fused")) return null;
-  if (!shape)
-    throw new Error(
-      `the fused kernels do not cover ${spec.name}: only Embedding → SimpleRNN(tanh) → [Dropout] → Dense(1, sigmoid)`
-    );
+  const covered = coveredByHandTrainer(spec);
+  if (options.kernels === "tfjs" || (!covered && options.kernels !== "fused")) return null;
+  if (!covered) throw new Error(`the fused kernels do not cover ${spec.name}: only ${FUSED_MODELS}`);
   const settings = epochSettings(options);
   const data = {
     x: Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength)),
     y: labels
   };
-  checkDataset(data, "data", shape.vocab);
+  checkDataset(data, "data", handTrainerVocab(spec));
   splitRows(data.x.length, settings.validationSplit);
   const rng = trainingRng(options.seed);
   const initial: NetworkData = {spec, weights: initialWeights(spec, {seed: options.seed})};
   // The seeded draws take a while (an orthogonal QR): an abort that came meanwhile is seen before going on.
   await nextTask();
   if (context.signal.aborted) throw new TrainingAborted();
-  const trainer = await FusedRnnTrainer.create(initial, {
+  const trainer = await handTrainer(initial, {
     batchSize: Math.min(settings.batchSize, data.x.length),
     learningRate: settings.learningRate
   });
@@ -48,7 +46,11 @@ export async function trainOnFusedKernels(
   }
   // The trainer holds its own copy: the initial arrays can move to the page.
   context.emit(
-    {type: "started", place: {backend: "wasm", trainer: "fused", inWorker: true}, weights: initial},
+    {
+      type: "started",
+      place: {backend: fusedShape(spec) ? "wasm" : "js", trainer: "fused", inWorker: true},
+      weights: initial
+    },
     buffers(initial)
   );
   let weights: NetworkData = initial;
