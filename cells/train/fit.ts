@@ -15,7 +15,7 @@ import {
 } from "./epochs.js";
 import {binaryAccuracyFromLogits, binaryCrossentropyFromLogits} from "./losses.js";
 import {FusedRnnTrainer, fusedShape} from "./fused/fused-trainer.js";
-import {FUSED_MODELS, handTrainer, type HandTrainer} from "./fused/hand-trainer.js";
+import {FUSED_MODELS, handInference, handTrainer, type HandTrainer} from "./fused/hand-trainer.js";
 import {raceTrainers, type RaceResult} from "./fused/race.js";
 
 export {TrainingAborted, type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
@@ -126,7 +126,7 @@ export function trainBatch(
 }
 
 export interface InferenceOptions {
-  /** "auto" (default): the fused kernels when they cover the model and have loaded (they load with this module); else tfjs. */
+  /** "auto" (default): the hand-written kernels when they cover the model (fused ones once loaded: they load with this module); else tfjs. */
   kernels?: "auto" | "tfjs";
 }
 
@@ -137,7 +137,7 @@ export function evaluate(
   {rows, batchSize = 32, kernels = "auto"}: {rows?: Int32Array; batchSize?: number} & InferenceOptions = {}
 ): {loss: number; accuracy: number} {
   const all = rows ?? range(0, data.x.length);
-  const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, batchSize) : null;
+  const fused = kernels === "auto" ? handInference(network, batchSize) : null;
   if (fused) return fused.evaluate(data, all);
   let loss = 0;
   let correct = 0;
@@ -159,7 +159,7 @@ export function predictProbabilities(
   rows: ArrayLike<number>[],
   {kernels = "auto"}: InferenceOptions = {}
 ): Float32Array {
-  const fused = kernels === "auto" ? FusedRnnTrainer.forInference(network, 32) : null;
+  const fused = kernels === "auto" ? handInference(network, 32) : null;
   if (fused) return fused.probabilities({x: rows, y: new Float32Array(rows.length)});
   return tf.tidy(() => {
     const {xs} = batchTensors({x: rows, y: new Float32Array(rows.length)}, range(0, rows.length));

@@ -7,7 +7,7 @@ import {maxAbsDiff} from "../../testing/max-abs-diff.js";
 import {useBackend} from "../../testing/backends.js";
 import {seedData} from "../../testing/seed-data.js";
 import {range} from "../data.js";
-import {evaluate, trainBatch} from "../fit.js";
+import {evaluate, predictProbabilities, trainBatch} from "../fit.js";
 import {BaselineTrainer, baselineShape} from "./baseline-trainer.js";
 
 const data = seedData();
@@ -55,6 +55,14 @@ describe("BaselineTrainer", () => {
       const tfjsEvaluation = evaluate(network, data.test, {rows: test, kernels: "tfjs"});
       expect(Math.abs(ourEvaluation.loss - tfjsEvaluation.loss)).toBeLessThan(1e-5);
       expect(ourEvaluation.accuracy).toBe(tfjsEvaluation.accuracy);
+      // evaluate and predictProbabilities take this path for a baseline network by default
+      const byDefault = evaluate(network, data.test, {rows: test});
+      expect(Math.abs(byDefault.loss - tfjsEvaluation.loss)).toBeLessThan(1e-5);
+      expect(byDefault.accuracy).toBe(tfjsEvaluation.accuracy);
+      const phrases = data.test.x.slice(0, 9);
+      expect(
+        maxAbsDiff(predictProbabilities(network, phrases), predictProbabilities(network, phrases, {kernels: "tfjs"}))
+      ).toBeLessThan(1e-6);
       optimizer.dispose();
       network.dispose();
     });

@@ -72,7 +72,7 @@ export class BaselineTrainer {
     this.accBeta2 = Math.fround(this.adam.beta2);
   }
 
-  /** A trainer holding its own copy of `initial`'s weights, or null for a model it does not cover. */
+  /** A trainer holding its own copy of `initial`'s weights (Adam starts afresh), or null for a model it does not cover. */
   static create(initial: NetworkData, adam: AdamSettings): BaselineTrainer | null {
     const shape = baselineShape(initial.spec);
     return shape ? new BaselineTrainer(initial, shape, adam) : null;
@@ -104,6 +104,12 @@ export class BaselineTrainer {
   evaluate(data: Dataset, rows: ArrayLike<number>): {loss: number; accuracy: number} {
     const {loss, accuracy} = this.forward(data, rows, null);
     return {loss, accuracy};
+  }
+
+  /** Probabilities of the positive class for `rows` (default: all), in inference mode. */
+  probabilities(data: Dataset, rows?: ArrayLike<number>): Float32Array {
+    const {logits} = this.forward(data, rows ?? Int32Array.from(data.x, (_, i) => i), null);
+    return logits.map((z) => 1 / (1 + Math.exp(-z)));
   }
 
   private forward(data: Dataset, rows: ArrayLike<number>, mask: Float32Array | null) {

@@ -36,6 +36,21 @@ export async function handTrainer(
   return BaselineTrainer.create("variables" in model ? weightData(model) : model, settings);
 }
 
+export interface HandInference {
+  evaluate(data: Dataset, rows: ArrayLike<number>): {loss: number; accuracy: number};
+  probabilities(data: Dataset, rows?: ArrayLike<number>): Float32Array;
+}
+
+/**
+ * Inference without tfjs's kernels, synchronously: the fused kernels once they have loaded, the baseline in
+ * JavaScript; null for another model (or before the kernels load). Use it and drop it.
+ */
+export function handInference(model: WeightSource, batchSize: number): HandInference | null {
+  const fused = FusedRnnTrainer.forInference(model, batchSize);
+  if (fused || !baselineShape(model.spec)) return fused;
+  return BaselineTrainer.create("variables" in model ? weightData(model) : model, {learningRate: 1e-3});
+}
+
 function weightData({spec, variables}: Extract<WeightSource, {variables: unknown}>): NetworkData {
   const names = weightNames(spec);
   return {
