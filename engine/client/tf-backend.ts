@@ -43,6 +43,7 @@ export async function initTf(t: Messages): Promise<typeof tf> {
   }
   if (hasWasmSimd() && (await start("wasm"))) {
     showBackend(t, "wasm", "WebAssembly SIMD", false);
+    await warmUp();
     return tf;
   }
   const renderer = gpuRenderer();
@@ -120,6 +121,39 @@ async function start(name: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The wasm backend compiles each of its functions on first call: the first cell to multiply matrices paid
+ * ~40 ms more than the next. A few tiny ops of the common kernels, each in a task of its own, take that cost in
+ * small pieces before any cell runs.
+ */
+async function warmUp() {
+  const steps: (() => unknown)[] = [
+    () => tf.randomNormal([2, 8], 0, 1, "float32", 1).dispose(),
+    () =>
+      tf.tidy(() =>
+        tf
+          .ones([2, 8])
+          .matMul(tf.ones([8, 8]))
+          .dataSync()
+      ),
+    () =>
+      tf.tidy(() =>
+        tf
+          .ones([2, 8])
+          .add(tf.ones([8]))
+          .tanh()
+          .sigmoid()
+          .relu()
+          .dataSync()
+      ),
+    () => tf.tidy(() => tf.ones([2, 3, 4]).slice([0, 0, 0], [1, 2, 4]).reshape([8]).mean().dataSync())
+  ];
+  for (const step of steps) {
+    await nextTask();
+    step();
   }
 }
 
