@@ -67,7 +67,7 @@ export async function measureCourant(
   if (!(await useBackend(backend))) return {backend, ...EMPTY, note: "backend did not start"};
   const data = seedData();
   const started = now();
-  const big = Network.create(sentimentRnnSpec({hiddenDim: 256}), {seed: 1});
+  const big = Network.create(sentimentRnnSpec({hiddenSize: 256}), {seed: 1});
   const buildMs = now() - started;
   big.dispose();
 

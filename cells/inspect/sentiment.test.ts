@@ -12,7 +12,7 @@ const data = seedData();
 let network: Network;
 beforeAll(async () => {
   await useBackend("wasm");
-  network = Network.create(sentimentRnnSpec({hiddenDim: 12}), {seed: 3});
+  network = Network.create(sentimentRnnSpec({hiddenSize: 12}), {seed: 3});
 });
 afterAll(() => network.dispose());
 

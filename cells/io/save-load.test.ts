@@ -20,7 +20,7 @@ describe("save and load a trained pair", () => {
   it("a loaded model and tokenizer predict exactly what the saved pair did", async () => {
     const before = tf.memory().numTensors;
     const data = seedData();
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 5});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 16}), {seed: 5});
     for await (const _ of fit(network, data.train, {epochs: 2, seed: 5})) void _;
     const directory = mkdtempSync(join(tmpdir(), "courant-save-"));
     await saveNetwork(network, directoryHandler(directory));

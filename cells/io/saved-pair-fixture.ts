@@ -12,9 +12,9 @@ import {saveNetwork} from "./save-load.js";
  * `saveNetwork`, Keras tokenizer JSON), as the bytes a reader would pick, plus the network that was saved
  * (the caller disposes it). `files()` makes fresh File objects, optionally from altered parts.
  */
-export async function savedPair({hiddenDim = 8, embeddingDim = 8, vocabSize = 1000, seed = 3} = {}) {
+export async function savedPair({hiddenSize = 8, embeddingDim = 8, vocabSize = 1000, seed = 3} = {}) {
   const {tokenizer, maxLength} = seedData();
-  const network = Network.create(sentimentRnnSpec({hiddenDim, embeddingDim, vocabSize, maxLength}), {seed});
+  const network = Network.create(sentimentRnnSpec({hiddenSize, embeddingDim, vocabSize, maxLength}), {seed});
   const directory = mkdtempSync(join(tmpdir(), "courant-pair-"));
   try {
     await saveNetwork(network, directoryHandler(directory));

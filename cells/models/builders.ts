@@ -101,6 +101,8 @@ export function manyToManySpec({
 export interface SentimentOptions {
   vocabSize?: number;
   embeddingDim?: number;
+  hiddenSize?: number;
+  /** The former name of `hiddenSize`, still read: pages written with it keep working. */
   hiddenDim?: number;
   maxLength?: number;
   dropout?: number;
@@ -111,14 +113,15 @@ export interface SentimentOptions {
 export function sentimentRnnSpec({
   vocabSize = 1000,
   embeddingDim = 100,
-  hiddenDim = 128,
+  hiddenDim,
+  hiddenSize = hiddenDim ?? 128,
   maxLength = 20,
   dropout = 0.3,
   recurrentDropout = dropout
 }: SentimentOptions = {}): ModelSpec {
   checkSize(vocabSize, "vocabSize");
   checkSize(embeddingDim, "embeddingDim");
-  checkSize(hiddenDim, "hiddenDim");
+  checkSize(hiddenSize, "hiddenSize");
   checkSize(maxLength, "maxLength");
   checkRate(dropout, "dropout");
   checkRate(recurrentDropout, "recurrentDropout");
@@ -127,7 +130,7 @@ export function sentimentRnnSpec({
     inputShape: [maxLength],
     layers: [
       {type: "Embedding", inputDim: vocabSize, outputDim: embeddingDim},
-      {type: "SimpleRNN", units: hiddenDim, returnSequences: false, activation: "tanh", dropout, recurrentDropout},
+      {type: "SimpleRNN", units: hiddenSize, returnSequences: false, activation: "tanh", dropout, recurrentDropout},
       {type: "Dropout", rate: dropout},
       {type: "Dense", units: 1, activation: "sigmoid"}
     ]

@@ -41,7 +41,7 @@ describe("Keras initialisers", () => {
   });
 
   it("toData hands out arrays the caller owns: transferring them away leaves the network intact (cpu backend)", () => {
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 8}), {seed: 7});
     const before = network.toData().weights.map((w) => w.values.slice());
     const sent = network.toData();
     structuredClone(sent, {transfer: sent.weights.map((w) => w.values.buffer)});
@@ -51,9 +51,9 @@ describe("Keras initialisers", () => {
   });
 
   it("a seed makes a model's initial weights reproducible; biases start at zero", () => {
-    const a = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
-    const b = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 7});
-    const c = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 8});
+    const a = Network.create(sentimentRnnSpec({hiddenSize: 8}), {seed: 7});
+    const b = Network.create(sentimentRnnSpec({hiddenSize: 8}), {seed: 7});
+    const c = Network.create(sentimentRnnSpec({hiddenSize: 8}), {seed: 8});
     const [da, db, dc] = [a, b, c].map((n) => n.toData().weights);
     expect(da.map((w) => w.name)).toEqual([
       "embedding/embeddings",
@@ -93,7 +93,7 @@ describe.each(nodeBackends)("the lean network equals stock tfjs layers (%s backe
     await useBackend(backend);
     const rng = new RandomState(11);
     const cases: [ModelSpec, tf.Tensor][] = [
-      [sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenDim: 12, maxLength: 6}), idsBatch(rng, 4, 6, 50)],
+      [sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenSize: 12, maxLength: 6}), idsBatch(rng, 4, 6, 50)],
       [baselineSpec({vocabSize: 50, embeddingDim: 8, maxLength: 6, denseUnits: 5}), idsBatch(rng, 4, 6, 50)],
       [simpleRnnSpec({inputSize: 7, hiddenSize: 9, sequenceLength: 5}), tf.randomNormal([3, 5, 7], 0, 1, "float32", 1)],
       [
@@ -121,7 +121,7 @@ describe.each(nodeBackends)("the lean network equals stock tfjs layers (%s backe
     await useBackend(backend);
     // Stock tfjs's Embedding gradient (UnsortedSegmentSum) exists only on cpu: compare ours there,
     // and check on wasm that ours matches the cpu reference computed with stock layers.
-    const spec = sentimentRnnSpec({vocabSize: 40, embeddingDim: 6, hiddenDim: 10, maxLength: 7, dropout: 0});
+    const spec = sentimentRnnSpec({vocabSize: 40, embeddingDim: 6, hiddenSize: 10, maxLength: 7, dropout: 0});
     const rng = new RandomState(4);
     const xs = idsBatch(rng, 5, 7, 40);
     const ys = tf.tensor1d([1, 0, 1, 1, 0]);
@@ -154,7 +154,7 @@ describe.each(nodeBackends)("hand-written BPTT (%s backend)", (backend) => {
       const spec = sentimentRnnSpec({
         vocabSize: 30,
         embeddingDim: 5,
-        hiddenDim: 7,
+        hiddenSize: 7,
         maxLength,
         dropout: 0.3,
         recurrentDropout: 0.4

@@ -35,7 +35,9 @@ describe("summary (Keras model.summary as data)", () => {
       ["dense", "Dense", "(None, 1)", 129]
     ]);
     expect(summary(sentimentRnnSpec()).totalParams).toBe(129441);
-    expect(summary(sentimentRnnSpec({hiddenDim: 64})).rows[1].params).toBe(10560);
+    expect(summary(sentimentRnnSpec({hiddenSize: 64})).rows[1].params).toBe(10560);
+    // the former name of the option is still read
+    expect(sentimentRnnSpec({hiddenDim: 64})).toEqual(sentimentRnnSpec({hiddenSize: 64}));
   });
 
   it("§4 architectures and §7 baseline", () => {
@@ -67,7 +69,7 @@ describe("summary (Keras model.summary as data)", () => {
       simpleRnnSpec({hiddenSize: 16}),
       manyToManySpec({hiddenSize: 8}),
       baselineSpec({denseUnits: 8}),
-      sentimentRnnSpec({hiddenDim: 12}),
+      sentimentRnnSpec({hiddenSize: 12}),
       oneToManySpec({hiddenSize: 8, vocabSize: 30})
     ]) {
       const network = Network.create(spec, {seed: 1});
@@ -86,8 +88,8 @@ describe("summary (Keras model.summary as data)", () => {
   });
 
   it("summarises a built model like its spec", () => {
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 64}), {seed: 1});
-    expect(summary(network)).toEqual(summary(sentimentRnnSpec({hiddenDim: 64})));
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 64}), {seed: 1});
+    expect(summary(network)).toEqual(summary(sentimentRnnSpec({hiddenSize: 64})));
     expect(network.countParams()).toBe(100000 + 10560 + 65);
     network.dispose();
   });
@@ -99,7 +101,7 @@ describe("summary (Keras model.summary as data)", () => {
   });
 
   it("names bad sizes", () => {
-    expect(() => sentimentRnnSpec({hiddenDim: 0})).toThrow(/hiddenDim/);
+    expect(() => sentimentRnnSpec({hiddenSize: 0})).toThrow(/hiddenSize/);
     expect(() => sentimentRnnSpec({dropout: 1})).toThrow(/dropout/);
     expect(() => simpleRnnSpec({inputSize: 2.5})).toThrow(/inputSize/);
   });

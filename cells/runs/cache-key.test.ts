@@ -5,7 +5,7 @@ import type {FitOptions} from "../train/fit.js";
 import {kernelsKey, trainingKey} from "./cache-key.js";
 
 const data = seedData().train;
-const spec = sentimentRnnSpec({hiddenDim: 16});
+const spec = sentimentRnnSpec({hiddenSize: 16});
 const options: FitOptions = {
   epochs: 3,
   batchSize: 32,
@@ -44,9 +44,9 @@ describe("trainingKey", () => {
         seed: 8
       }).map(([name, value]) => key({options: {...options, [name]: value}})),
       key({options: {...options, kernels: "tfjs"}}),
-      key({spec: sentimentRnnSpec({hiddenDim: 24})}),
-      key({spec: sentimentRnnSpec({hiddenDim: 16, dropout: 0.2})}),
-      key({spec: sentimentRnnSpec({hiddenDim: 16, embeddingDim: 64})}),
+      key({spec: sentimentRnnSpec({hiddenSize: 24})}),
+      key({spec: sentimentRnnSpec({hiddenSize: 16, dropout: 0.2})}),
+      key({spec: sentimentRnnSpec({hiddenSize: 16, embeddingDim: 64})}),
       key({spec: {...spec, name: "other"}}),
       key({
         data: {

@@ -10,7 +10,7 @@ import {memoryStore} from "./record-store.js";
 import {memoryResultCache, ResultCache, type TrainingResult} from "./result-cache.js";
 
 const data = seedData().train;
-const spec = sentimentRnnSpec({hiddenDim: 32});
+const spec = sentimentRnnSpec({hiddenSize: 32});
 const options: FitOptions = {
   epochs: 3,
   batchSize: 32,

@@ -47,7 +47,7 @@ export function sentimentSetup(config: RunConfig): SentimentSetup {
   const spec = sentimentRnnSpec({
     vocabSize: MAX_WORDS,
     embeddingDim: config.embeddingDim,
-    hiddenDim: config.hiddenSize,
+    hiddenSize: config.hiddenSize,
     maxLength,
     dropout: config.dropoutRate,
     recurrentDropout: config.dropoutRate

@@ -35,7 +35,7 @@ describe("sentimentSetup", () => {
     const pageSpec = sentimentRnnSpec({
       vocabSize: 1000,
       embeddingDim: 100,
-      hiddenDim: 128,
+      hiddenSize: 128,
       maxLength: 20,
       dropout: 0.3,
       recurrentDropout: 0.3

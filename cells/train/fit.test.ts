@@ -38,7 +38,7 @@ describe("fit (Keras semantics, lean network)", () => {
 
   it("is reproducible with a seed (same history to 1e-6), and differs with another seed", async () => {
     const run = async (seed: number) => {
-      const network = Network.create(sentimentRnnSpec({hiddenDim: 32}), {seed});
+      const network = Network.create(sentimentRnnSpec({hiddenSize: 32}), {seed});
       const updates = await collect(fit(network, data.train, {epochs: 2, validationSplit: 0.2, seed}));
       network.dispose();
       return updates.flatMap((u) => [u.logs.loss, u.logs.accuracy, u.logs.val_loss!, u.logs.val_accuracy!]);
@@ -49,7 +49,7 @@ describe("fit (Keras semantics, lean network)", () => {
   });
 
   it("holds out the last rows for validation, as Keras does (409 train / 103 validation of 512)", async () => {
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 8}), {seed: 1});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 8}), {seed: 1});
     const seen: number[] = [];
     await collect(
       fit(network, data.train, {epochs: 1, validationSplit: 0.2, seed: 1, onBatch: (b, n) => seen.push(n)})
@@ -60,7 +60,7 @@ describe("fit (Keras semantics, lean network)", () => {
 
   it("stops within one batch when aborted, frees everything, and says it was aborted", async () => {
     const before = tf.memory().numTensors;
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 1});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 16}), {seed: 1});
     const controller = new AbortController();
     const batches: number[] = [];
     const run = collect(
@@ -82,7 +82,7 @@ describe("fit (Keras semantics, lean network)", () => {
 
   it("frees everything after a fit that throws mid-way", async () => {
     const before = tf.memory().numTensors;
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 1});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 16}), {seed: 1});
     const failing = collect(
       fit(network, data.train, {
         epochs: 2,
@@ -99,7 +99,7 @@ describe("fit (Keras semantics, lean network)", () => {
   it("train(spec, data) streams epochs and finishes with the weights, leaving no tensor behind", async () => {
     const before = tf.memory().numTensors;
     const values: unknown[] = [];
-    for await (const value of train(sentimentRnnSpec({hiddenDim: 8}), data.train, {epochs: 2, seed: 2}))
+    for await (const value of train(sentimentRnnSpec({hiddenSize: 8}), data.train, {epochs: 2, seed: 2}))
       values.push(value);
     const final = values.at(-1) as {done: true; weights: {weights: {name: string}[]}};
     expect(values.length).toBe(3);
@@ -110,7 +110,7 @@ describe("fit (Keras semantics, lean network)", () => {
 
   it("trains on the cpu backend too", async () => {
     await useBackend("cpu");
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 16}), {seed: 1});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 16}), {seed: 1});
     const small = {x: data.train.x.slice(0, 64), y: data.train.y.slice(0, 64)};
     const [update] = await collect(fit(network, small, {epochs: 1, seed: 1}));
     expect(Number.isFinite(update.logs.loss)).toBe(true);
@@ -118,7 +118,7 @@ describe("fit (Keras semantics, lean network)", () => {
   });
 
   it("names bad options and data", async () => {
-    const network = Network.create(sentimentRnnSpec({hiddenDim: 4}), {seed: 1});
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 4}), {seed: 1});
     await expect(collect(fit(network, data.train, {epochs: 0}))).rejects.toThrow(/epochs/);
     await expect(collect(fit(network, data.train, {validationSplit: 1}))).rejects.toThrow(/validationSplit/);
     await expect(collect(fit(network, {x: [Int32Array.of(1, 5000)], y: [1]}))).rejects.toThrow(

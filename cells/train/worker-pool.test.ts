@@ -53,7 +53,7 @@ const stuck = (): {handlers: JobHandlers; numTensors: () => null} => {
 
 const tf = {backend: "cpu", wasmPath: ""};
 const data = seedData().train;
-const spec = sentimentRnnSpec({hiddenDim: 8, embeddingDim: 8});
+const spec = sentimentRnnSpec({hiddenSize: 8, embeddingDim: 8});
 
 function trainRequest(options: Partial<JobRequest<"train">["options"]> = {}): {
   request: JobRequest<"train">;

@@ -57,12 +57,12 @@ describe("FusedRnnTrainer", () => {
         sentimentRnnSpec({
           vocabSize: 50,
           embeddingDim: 7,
-          hiddenDim: 13,
+          hiddenSize: 13,
           maxLength: 5,
           dropout: 0.5,
           recurrentDropout: 0.2
         }), // every SIMD tail
-        sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenDim: 8, maxLength: 1, dropout: 0}) // one step, no dropout
+        sentimentRnnSpec({vocabSize: 50, embeddingDim: 8, hiddenSize: 8, maxLength: 1, dropout: 0}) // one step, no dropout
       ];
       for (const spec of shapes) {
         const t = spec.inputShape[0];
@@ -103,7 +103,7 @@ describe("FusedRnnTrainer", () => {
   it("matches the stock tfjs layers model on the same weights: forward outputs and every gradient (≤ 1e-4, cpu)", async () => {
     // Stock tfjs can only take the Embedding's gradient on cpu; without dropout the two see the same function.
     await useBackend("cpu");
-    const spec = sentimentRnnSpec({hiddenDim: 32, embeddingDim: 20, dropout: 0});
+    const spec = sentimentRnnSpec({hiddenSize: 32, embeddingDim: 20, dropout: 0});
     const network = Network.create(spec, {seed: 6});
     const model = toLayersModel(network);
     const rows = range(100, 116);
@@ -137,7 +137,7 @@ describe("FusedRnnTrainer", () => {
 
   it("an Adam step moves the weights as tf.train.adam does (≤ 1e-6 after 5 steps), on the same masks and rows", async () => {
     await useBackend("cpu");
-    const spec = sentimentRnnSpec({hiddenDim: 16, embeddingDim: 12});
+    const spec = sentimentRnnSpec({hiddenSize: 16, embeddingDim: 12});
     const a = Network.create(spec, {seed: 4});
     const b = Network.create(spec, {seed: 4});
     const optimizer = tf.train.adam(1e-2, 0.9, 0.999, 1e-7);
