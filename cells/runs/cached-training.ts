@@ -3,7 +3,8 @@ import {Network} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import {trainInBackground} from "../train/background.js";
 import type {Dataset} from "../train/data.js";
-import type {EpochLogs, FitOptions, History} from "../train/fit.js";
+import {lastLogs} from "../train/epochs.js";
+import type {FitOptions} from "../train/fit.js";
 import type {LiveTraining} from "../train/live.js";
 import {kernelsKey, trainingKey} from "./cache-key.js";
 import type {ResultCache} from "./result-cache.js";
@@ -65,16 +66,4 @@ export async function* trainCached(
     }
     yield {...update, source: "trained", key};
   }
-}
-
-/** The last epoch's logs of a history (Keras's names; validation only when there was some). */
-export function lastLogs(history: History): EpochLogs | null {
-  const last = history.loss.length - 1;
-  if (last < 0) return null;
-  const logs: EpochLogs = {loss: history.loss[last], accuracy: history.accuracy[last]};
-  if (history.val_loss.length) {
-    logs.val_loss = history.val_loss[last];
-    logs.val_accuracy = history.val_accuracy[last];
-  }
-  return logs;
 }

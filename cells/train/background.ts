@@ -1,8 +1,9 @@
 import {Network, type NetworkData} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import type {Dataset} from "./data.js";
-import {assignWeights, type FitOptions, type History} from "./fit.js";
-import {trainLive, type LiveTraining} from "./live.js";
+import {assignWeights, type FitOptions} from "./fit.js";
+import {lastLogs} from "./epochs.js";
+import {afterEpoch, beforeFirstEpoch, trainLive, type LiveTraining, type TrainingSite} from "./live.js";
 import {pagePool, tfSettings} from "./page-pool.js";
 import type {PoolStats} from "./worker-pool.js";
 
@@ -45,13 +46,10 @@ export async function* trainInBackground(
     {signal, transfer: [ids.buffer, labels.buffer]}
   );
 
-  const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
   /** The one live network: built from the first weights, then updated in place. */
   const live: {network: Network | null} = {network: null};
-  let place = {backend: "wasm", inWorker: true};
-  let trainer: LiveTraining["trainer"] = null;
-  let race: LiveTraining["race"] = null;
-  let elapsed = 0;
+  let site: TrainingSite = {backend: "wasm", inWorker: true};
+  let last: LiveTraining | null = null;
   let handedOver = false;
   const update = (weights: NetworkData): Network => {
     if (!live.network) return (live.network = Network.fromData(weights));
@@ -67,55 +65,19 @@ export async function* trainInBackground(
         const network = update(next.value.weights);
         handedOver = true;
         const {history} = next.value;
-        const last = history.loss.length - 1;
-        const logs = {
-          loss: history.loss[last],
-          accuracy: history.accuracy[last],
-          ...(history.val_loss.length
-            ? {val_loss: history.val_loss[last], val_accuracy: history.val_accuracy[last]}
-            : {})
-        };
-        yield {
-          network,
-          epoch: epochs,
-          epochs,
-          logs,
-          history,
-          progress: 1,
-          done: true,
-          ...place,
-          trainer,
-          race,
-          elapsed
-        };
+        const final = {network, epoch: epochs, logs: lastLogs(history), history, progress: 1, done: true};
+        yield {...(last ?? beforeFirstEpoch(network, epochs, site)), ...final};
         return;
       }
       const item = next.value;
       const network = update(item.weights);
       if (item.type === "started") {
-        place = {backend: item.place.backend, inWorker: item.place.inWorker};
-        trainer = item.place.trainer;
-        yield {
-          network,
-          epoch: 0,
-          epochs,
-          logs: null,
-          history: empty,
-          progress: 0,
-          done: false,
-          ...place,
-          trainer,
-          race,
-          elapsed: 0
-        };
+        site = {backend: item.place.backend, inWorker: item.place.inWorker};
+        yield (last = beforeFirstEpoch(network, epochs, site, item.place.trainer));
         continue;
       }
-      const {epoch, logs, history, progress} = item.update;
-      elapsed = item.update.elapsed;
-      trainer = item.update.trainer;
-      race = item.update.race;
-      if (epoch < epochs)
-        yield {network, epoch, epochs, logs, history, progress, done: false, ...place, trainer, race, elapsed};
+      last = afterEpoch(network, item.update, site);
+      if (item.update.epoch < epochs) yield last;
     }
   } finally {
     await job.return(undefined as never);

@@ -171,3 +171,15 @@ function copyHistory(h: History): History {
 }
 
 const performanceNow = () => (typeof performance === "undefined" ? Date.now() : performance.now());
+
+/** The last epoch's logs of a history (Keras's names; validation only when there was some). */
+export function lastLogs(history: History): EpochLogs | null {
+  const last = history.loss.length - 1;
+  if (last < 0) return null;
+  const logs: EpochLogs = {loss: history.loss[last], accuracy: history.accuracy[last]};
+  if (history.val_loss.length) {
+    logs.val_loss = history.val_loss[last];
+    logs.val_accuracy = history.val_accuracy[last];
+  }
+  return logs;
+}

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import {Network} from "../models/network.js";
 import type {ModelSpec} from "../models/spec.js";
 import type {Dataset} from "./data.js";
-import {fit, type EpochLogs, type FitOptions, type History} from "./fit.js";
+import {fit, type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./fit.js";
 import type {RaceResult} from "./fused/race.js";
 
 /** What a page's training cell sees: the live network, and how far training got. */
@@ -15,7 +15,10 @@ export interface LiveTraining {
   history: History;
   progress: number;
   done: boolean;
-  /** The tfjs backend of the training's process, or "wasm" where the fused kernels train without tfjs (a worker). */
+  /**
+   * The tfjs backend of the training's process; where a worker trains without tfjs, "wasm" (the fused kernels) or
+   * "js" (the baseline's hand-written step).
+   */
   backend: string;
   /** The training runs in a Web Worker (absent: on this thread). */
   inWorker?: boolean;
@@ -24,6 +27,40 @@ export interface LiveTraining {
   /** The measured race behind that choice, on a GPU backend (null: no race was needed). */
   race: RaceResult | null;
   elapsed: number;
+}
+
+/** Where a training runs, as a record tells it. */
+export type TrainingSite = Pick<LiveTraining, "backend" | "inWorker">;
+
+const emptyHistory = (): History => ({loss: [], accuracy: [], val_loss: [], val_accuracy: []});
+
+/** The record before the first epoch. */
+export function beforeFirstEpoch(
+  network: Network,
+  epochs: number,
+  site: TrainingSite,
+  trainer: LiveTraining["trainer"] = null
+): LiveTraining {
+  const history = emptyHistory();
+  return {
+    network,
+    epoch: 0,
+    epochs,
+    logs: null,
+    history,
+    progress: 0,
+    done: false,
+    ...site,
+    trainer,
+    race: null,
+    elapsed: 0
+  };
+}
+
+/** The record after an epoch (`done` is set on the last one by whoever hands the network over). */
+export function afterEpoch(network: Network, update: EpochUpdate, site: TrainingSite): LiveTraining {
+  const {epoch, epochs, logs, history, progress, trainer, race, elapsed} = update;
+  return {network, epoch, epochs, logs, history, progress, done: false, ...site, trainer, race, elapsed};
 }
 
 /**
@@ -41,37 +78,11 @@ export async function* trainLive(
   const backend = tf.getBackend();
   let handedOver = false;
   try {
-    const empty: History = {loss: [], accuracy: [], val_loss: [], val_accuracy: []};
-    yield {
-      network,
-      epoch: 0,
-      epochs,
-      logs: null,
-      history: empty,
-      progress: 0,
-      done: false,
-      backend,
-      inWorker: false,
-      trainer: null,
-      race: null,
-      elapsed: 0
-    };
+    const site = {backend, inWorker: false};
+    yield beforeFirstEpoch(network, epochs, site);
     let last: LiveTraining | null = null;
     for await (const update of fit(network, data, options)) {
-      last = {
-        network,
-        epoch: update.epoch,
-        epochs,
-        logs: update.logs,
-        history: update.history,
-        progress: update.progress,
-        done: false,
-        backend,
-        inWorker: false,
-        trainer: update.trainer,
-        race: update.race,
-        elapsed: update.elapsed
-      };
+      last = afterEpoch(network, update, site);
       if (update.epoch < epochs) yield last;
     }
     handedOver = true;
