@@ -55,6 +55,23 @@ test.describe("inputs bound to the address (fixture)", () => {
     await expect(note(page, "n")).toHaveCount(0);
   });
 
+  test("a number typed out of bounds is refused with a note beside the control, which goes once it is accepted", async ({
+    page
+  }) => {
+    await page.goto("url-state.html");
+    await expect(page.locator("#n")).toHaveText("2");
+    const box = page.locator("form:has(input[type=range]) input[type=number]");
+    const typedNote = page.locator("[data-typed-note]");
+    await expect(typedNote).toBeHidden();
+    await box.fill("42");
+    await expect(typedNote).toBeVisible();
+    await expect(typedNote).toHaveText("“42” is not accepted here (1 to 10): the value stays 2.");
+    await box.fill("5");
+    await expect(page.locator("#n")).toHaveText("5");
+    await expect(typedNote).toBeHidden();
+    expect((await values(page)).n).toEqual([2, 5]);
+  });
+
   test("a select takes the nearest option, or its default when nothing is numeric", async ({page}) => {
     await page.goto("url-state.html?batch=20&word=0x10&flag=true");
     await expect(page.locator("#batch")).toHaveText("16");

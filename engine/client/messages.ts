@@ -17,6 +17,10 @@ const messages = {
       `the loop at line ${line} kept the page busy for more than ${seconds} s, so Courant stopped it (dev loop guard). ` +
       "Make it shorter, or let it await now and then.",
     running: "running",
+    // A number typed into a control that cannot take it (the control keeps its value).
+    typedValue: (typed: string, bounds: string, kept: string) =>
+      `“${typed}” is not accepted here (${bounds}): the value stays ${kept}.`,
+    bounds: (min: string, max: string, step: string | null) => `${min} to ${max}${step ? `, in steps of ${step}` : ""}`,
     // `view(input, {url})`: why the control does not hold what the address says (`query` is `?key=raw`).
     urlNote: {
       clamped: (query: string, value: string) => `${query} is outside this control's range: ${value} is used instead.`,
@@ -45,6 +49,10 @@ const messages = {
       `la boucle de la ligne ${line} a occupé la page plus de ${seconds} s : Courant l'a arrêtée (garde des boucles, dev). ` +
       "Raccourcissez-la, ou faites-lui attendre (await) de temps en temps.",
     running: "calcul en cours",
+    typedValue: (typed: string, bounds: string, kept: string) =>
+      `« ${typed} » n'est pas accepté ici (${bounds}) : la valeur reste ${kept}.`,
+    bounds: (min: string, max: string, step: string | null) =>
+      `de ${min} à ${max}${step ? `, par pas de ${step}` : ""}`,
     urlNote: {
       clamped: (query: string, value: string) => `${query} sort des bornes de ce contrôle : ${value} est retenu.`,
       rounded: (query: string, value: string) => `${query} tombe entre deux pas de ce contrôle : arrondi à ${value}.`,

@@ -13,6 +13,7 @@ import type {CodeProbes} from "./stack-frames.js";
 import {createCellTurns} from "./cell-turns.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
+import {typedValueNote} from "./typed-value-note.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
 import {tf as loadTf, tfStarted} from "./stdlib/tf.js";
@@ -121,7 +122,7 @@ export async function startPage(spec: PageSpec) {
       ["invalidation", ...inputs],
       (invalidation: Promise<void>, ...values: unknown[]) =>
         untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
-          handOver(cell, runCell(cell, view, invalidation, values, declared))
+          handOver(cell, runCell(cell, view, invalidation, values, declared, t))
         )
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
@@ -212,7 +213,8 @@ function runCell(
   view: CellView,
   invalidation: Promise<void>,
   values: unknown[],
-  declared: ReadonlySet<string>
+  declared: ReadonlySet<string>,
+  t: Messages
 ): unknown {
   view.countRun();
   if (!cell.body) throw new CompileFailure(cell);
@@ -227,6 +229,8 @@ function runCell(
       const urlNote = bindToUrl(input, options); // before observeInput: the first value is the address's
       view.display(input);
       if (urlNote) view.display(urlNote);
+      const typedNote = typedValueNote(input, t);
+      if (typedNote) view.display(typedNote);
       return observeInput(input);
     },
     signal: controller.signal,
