@@ -6,7 +6,7 @@
  */
 import * as esbuild from "esbuild";
 import {rmSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, relative, sep} from "node:path";
 import {ASSETS, bundleOptions, bundleOutputs, copyWasm, type BuiltPage} from "./bundle.js";
 import {compileSource, copyStaticFiles, publishedFiles, writePages} from "./build-site.js";
 import {findSources} from "./find-pages.js";
@@ -47,6 +47,7 @@ export class DevBuilder {
   private previousStyle = "";
   /** The static files copied by the last build. */
   private files: string[] = [];
+  private servedFiles = new Set<string>();
 
   constructor(private readonly options: DevBuildOptions) {
     copyWasm(options.outDir);
@@ -70,6 +71,7 @@ export class DevBuilder {
     copyStaticFiles(pagesDir, published, outDir);
     for (const file of this.files) if (!published.includes(file)) rmSync(join(outDir, file), {force: true}); // gone
     this.files = published;
+    this.servedFiles = new Set(published.map((file) => file.split(sep).join("/")));
 
     const urlPath = (file: string) => "/" + relative(outDir, file).split("\\").join("/");
     const served = this.pages.map((page) => ({
@@ -89,6 +91,11 @@ export class DevBuilder {
     this.previous = new Map(served.map((page) => [page.source, page]));
     this.previousStyle = style;
     return {pages: this.pages, served, style, changed, removed, styleChanged};
+  }
+
+  /** The static files next to the pages, as of the last build (paths relative to the pages, forward slashes). */
+  staticFiles(): ReadonlySet<string> {
+    return this.servedFiles;
   }
 
   async dispose() {

@@ -156,6 +156,8 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     port,
     host,
     notFoundPage: () => NOT_FOUND_PAGE,
+    // The static files are copied too, but served from the pages folder: a save shows without waiting for a rebuild.
+    sources: {root: pagesDir, has: (path) => builder.staticFiles().has(path)},
     handle(request, response) {
       if (request.url !== "/_courant/events") return false;
       response.writeHead(200, {

@@ -53,14 +53,30 @@ export interface ServeOptions {
   notFoundPage?: () => string;
   /** Where failures are logged (default: console.error). */
   log?: (message: string) => void;
+  /**
+   * Files served straight from where the author keeps them rather than from `root` (dev: the static files next to
+   * the pages), so that a save shows at once, whatever the file watcher saw. `has` takes a path relative to
+   * `root`, with forward slashes.
+   */
+  sources?: {root: string; has(path: string): boolean};
 }
 
-export function serve({root, port, host, handle, notFoundPage, log = console.error}: ServeOptions): Promise<Server> {
+export function serve({
+  root,
+  port,
+  host,
+  handle,
+  notFoundPage,
+  log = console.error,
+  sources
+}: ServeOptions): Promise<Server> {
   const base = resolve(root);
   const server = createServer((request, response) => {
     try {
       if (handle?.(request, response)) return;
-      respond(base, request, response, notFoundPage, log);
+      const path = requestPath(request.url ?? "/");
+      const fromSources = sources && path !== null && sources.has(path.slice(1));
+      respond(fromSources ? resolve(sources.root) : base, request, response, notFoundPage, log);
     } catch (error) {
       log(`courant: ${request.method} ${request.url}: ${(error as Error).message}`);
       answer(response, 500, "Internal error\n");
@@ -142,19 +158,22 @@ function answer(
   response.end(headOnly ? undefined : body);
 }
 
+/** The decoded path a request target names (`//host/x` is the path `//host/x`), or null if it cannot be decoded. */
+function requestPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(`http://localhost${url.startsWith("/") ? "" : "/"}${url}`).pathname);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The regular file a URL names under `base`, or null: `/page` is `page.html`, `/dir/` is `dir/index.html`.
  * Both the path and its real path (symlinks followed) must lie under the root's real path.
  */
 export function resolveFile(base: string, url: string): {file: string; stat: Stats} | null {
-  let path: string;
-  try {
-    // The request target as a path: `//host/x` names the path `//host/x`, not another host.
-    path = decodeURIComponent(new URL(`http://localhost${url.startsWith("/") ? "" : "/"}${url}`).pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes("\0")) return null;
+  const path = requestPath(url);
+  if (path === null || path.includes("\0")) return null;
   let realBase: string;
   try {
     realBase = realpathSync(base);

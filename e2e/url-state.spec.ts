@@ -144,6 +144,24 @@ test.describe("the essay's parameters in the address", () => {
     await expect(page.locator(".courant-cell[data-state=error], .courant-cell[data-state=blocked]")).toHaveCount(0);
   });
 
+  test("§3's sliders and the typed phrases are in the link too, and a link brings them back", async ({
+    page
+  }, testInfo) => {
+    await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=1&phrase=Nul%20et%20ennuyeux&sequence_length=7"));
+    await expect(page.locator('form:has-text("Votre phrase") input')).toHaveValue("Nul et ennuyeux");
+    await expect(page.locator('form:has-text("Longueur des séquences") input[type=range]')).toHaveValue("7");
+    await page.locator('form:has-text("Phrase à visualiser") input').fill("Très bon service");
+    await expect
+      .poll(() => search(page))
+      .toMatchObject({
+        phrase: "Nul et ennuyeux",
+        sequence_length: "7",
+        state_phrase: "Très bon service",
+        input_size: "300"
+      });
+    await expect(page.locator("[data-link]")).toContainText("state_phrase=Tr%C3%A8s+bon+service");
+  });
+
   test("the lengths of §8 are refused with a French message when not decimal or too many", async ({page}, testInfo) => {
     await page.goto(siteURL(testInfo, "rnn-basics.html?epochs=1&lengths=10,0x10"));
     const cell = page.locator(".courant-cell[data-outputs~=lengths]");
