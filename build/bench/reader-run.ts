@@ -6,16 +6,19 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromiumArgs, findChromium} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
-import {measureReader, readerLine} from "./reader.js";
+import {measureReaders, readerLine, readerSpread} from "./reader.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-let siteDir = process.argv[2];
+let siteDir = process.argv[2]?.startsWith("--") ? undefined : process.argv[2];
 if (!siteDir) {
   siteDir = mkdtempSync(join(tmpdir(), "courant-reader-"));
   await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
 }
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
-const figures = await measureReader(browser, siteDir);
+// `--runs 1` for a single reader (the default is the bench's).
+const runsArg = process.argv.indexOf("--runs");
+const readers = await measureReaders(browser, siteDir, runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined);
 await browser.close();
-console.log(JSON.stringify(figures));
-console.log(readerLine(figures));
+console.log(readerSpread(readers.runs));
+console.log(JSON.stringify(readers.median));
+console.log(readerLine(readers.median));

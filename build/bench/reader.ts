@@ -42,6 +42,55 @@ export const DRAG_VALUES = [
 ];
 const DRAG_INTERVAL_MS = 100;
 
+/** Readers measured one after another (each with a fresh browser context and cache): the machine's noise shows. */
+export const READER_RUNS = 3;
+
+/** Each figure's median over several readers (the figures of the median run for the rest). */
+export function medianReader(runs: ReaderFigures[]): ReaderFigures {
+  const median = (pick: (r: ReaderFigures) => number) => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  const bySettled = [...runs].sort((a, b) => a.settledMs - b.settledMs);
+  return {
+    ...bySettled[Math.floor(runs.length / 2)],
+    controlsMs: median((r) => r.controlsMs),
+    firstEpochMs: median((r) => r.firstEpochMs),
+    settledMs: median((r) => r.settledMs),
+    dragSettledMs: median((r) => r.dragSettledMs),
+    workersDuringDrag: Math.max(...runs.map((r) => r.workersDuringDrag)),
+    longestLoadTaskMs: median((r) => r.longestLoadTaskMs),
+    longestDragTaskMs: median((r) => r.longestDragTaskMs),
+    loadGzipBytes: median((r) => r.loadGzipBytes)
+  };
+}
+
+/** Several readers in turn, then the medians (see medianReader) and every run's figures. */
+export async function measureReaders(
+  browser: Browser,
+  siteDir: string,
+  runs = READER_RUNS
+): Promise<{median: ReaderFigures; runs: ReaderFigures[]}> {
+  const all: ReaderFigures[] = [];
+  for (let i = 0; i < runs; ++i) all.push(await measureReader(browser, siteDir));
+  return {median: medianReader(all), runs: all};
+}
+
+/** The range of one figure over the runs, for the bench's detail line. */
+export function readerSpread(runs: ReaderFigures[]): string {
+  const span = (name: string, pick: (r: ReaderFigures) => number) => {
+    const values = runs.map(pick);
+    return `${name} ${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+  };
+  return [
+    span("controls", (r) => r.controlsMs),
+    span("first epoch", (r) => r.firstEpochMs),
+    span("settled", (r) => r.settledMs),
+    span("drag settled", (r) => r.dragSettledMs),
+    span("longest task", (r) => Math.max(r.longestLoadTaskMs, r.longestDragTaskMs))
+  ].join(", ");
+}
+
 export function readerLine(r: ReaderFigures): string {
   return (
     `reader: controls ${ms(r.controlsMs)} ms, first epoch ${ms(r.firstEpochMs)} ms, settled ${ms(r.settledMs)} ms, ` +

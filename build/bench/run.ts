@@ -8,7 +8,7 @@ import {chromiumArgs, findChromium} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
 import {serve} from "../serve.js";
 import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
-import {measureReader, readerLine} from "./reader.js";
+import {measureReaders, READER_RUNS, readerLine, readerSpread} from "./reader.js";
 import {measureSweep, sweepLine} from "./sweep.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -76,8 +76,9 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   const siteDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
   await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
   const reaction = await essayReaction(browser, siteDir);
-  log("chromium: the essay as a reader meets it (built site, courant preview, fresh cache)…");
-  const reader = await measureReader(browser, siteDir);
+  log(`chromium: the essay as a reader meets it (built site, courant preview, fresh cache), ${READER_RUNS} readers…`);
+  const readers = await measureReaders(browser, siteDir);
+  const reader = readers.median;
   log("chromium: the essay's sweep (8 hidden sizes × 3 seeds, 10 epochs, fresh cache)…");
   const sweep = await measureSweep(browser, siteDir);
   await browser.close();
@@ -117,6 +118,7 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   log(
     `essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`
   );
+  log(`essay, reader: medians of ${readers.runs.length} readers; over them: ${readerSpread(readers.runs)} ms`);
   log(
     `seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`
   );
