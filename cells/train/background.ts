@@ -4,13 +4,10 @@ import type {Dataset} from "./data.js";
 import {assignWeights, type FitOptions} from "./fit.js";
 import {lastLogs} from "./epochs.js";
 import {afterEpoch, beforeFirstEpoch, trainLive, type LiveTraining, type TrainingSite} from "./live.js";
-import {pagePool, tfSettings} from "./page-pool.js";
-import type {PoolStats} from "./worker-pool.js";
+import {pagePool} from "./page-pool.js";
+import {tfSettings} from "./tf-settings.js";
 
-/** What the page can read about its training workers (tests and the curious): the pool's statistics, once it exists. */
-export function workerStats(): PoolStats | null {
-  return pagePool()?.stats ?? null;
-}
+export {workerStats} from "./page-pool.js";
 
 /**
  * `trainLive`, but the training runs in a pooled Web Worker so that the page stays responsive: the worker posts

@@ -4,7 +4,8 @@ import {
   type GradientOptions,
   type LengthGradient
 } from "../experiments/vanishing-gradient.js";
-import {pagePool, tfSettings} from "./page-pool.js";
+import {pagePool} from "./page-pool.js";
+import {tfSettings} from "./tf-settings.js";
 import type {ExperimentOptions} from "./worker-protocol.js";
 
 const settings = ({

@@ -1,7 +1,5 @@
-import * as tf from "@tensorflow/tfjs";
 import workerUrl from "./training-worker.ts?worker";
-import {WorkerPool, type WorkerLike} from "./worker-pool.js";
-import type {TfSettings} from "./worker-protocol.js";
+import {WorkerPool, type PoolStats, type WorkerLike} from "./worker-pool.js";
 
 let pool: WorkerPool | null = null;
 
@@ -17,7 +15,7 @@ export function pagePool(): WorkerPool | null {
 // Its statistics are there for tools and tests, as the engine's `__courant` is.
 Object.assign(globalThis, {__courantWorkers: pagePool()?.stats});
 
-/** The page's tfjs backend for a worker's tfjs work (wasm until the page has one), and the page's wasm binaries. */
-export function tfSettings(): TfSettings {
-  return {backend: tf.getBackend() ?? "wasm", wasmPath: new URL("./wasm/", import.meta.url).href};
+/** What the page can read about its training workers (tests and the curious): the pool's statistics, once it exists. */
+export function workerStats(): PoolStats | null {
+  return pagePool()?.stats ?? null;
 }
