@@ -1,9 +1,9 @@
 import {drawDropoutMask} from "../../models/dropout.js";
 import type {ModelSpec} from "../../models/spec.js";
-import type {NetworkData} from "../../models/weights.js";
+import {weightNames, weightShapes, type NetworkData} from "../../models/weights.js";
 import type {RandomState} from "../../random/mt19937.js";
 import type {Dataset} from "../dataset.js";
-import type {AdamSettings} from "./fused-trainer.js";
+import {sourceValues, type AdamSettings, type WeightSource} from "./fused-trainer.js";
 
 /*
  * The §7 baseline's training step in plain JavaScript: Embedding → GlobalAveragePooling1D → Dense → [Dropout] →
@@ -44,49 +44,51 @@ export function baselineShape(spec: ModelSpec): BaselineShape | null {
   };
 }
 
-/** One weight with its gradient and Adam's moments. */
-interface Slot {
-  w: Float32Array;
+/** A weight's gradient and Adam's moments, made by the first training step (inference needs none). */
+interface Moments {
   g: Float32Array;
   m: Float32Array;
   v: Float32Array;
 }
 
 export class BaselineTrainer {
-  private readonly slots: Slot[];
+  /** The weights, in Keras order: embeddings, hidden kernel and bias, output kernel and bias. */
+  private readonly weights: Float32Array[];
+  private moments: Moments[] | null = null;
   private readonly adam: Required<AdamSettings>;
   private accBeta1: number;
   private accBeta2: number;
 
   private constructor(
-    private readonly data: NetworkData,
+    private readonly spec: ModelSpec,
     private readonly shape: BaselineShape,
+    source: WeightSource,
     adam: AdamSettings
   ) {
-    this.slots = data.weights.map(({values}) => {
-      const w = Float32Array.from(values);
-      return {w, g: new Float32Array(w.length), m: new Float32Array(w.length), v: new Float32Array(w.length)};
-    });
+    this.weights = sourceValues(source).map((values) => Float32Array.from(values));
     this.adam = {beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...adam};
     this.accBeta1 = Math.fround(this.adam.beta1);
     this.accBeta2 = Math.fround(this.adam.beta2);
   }
 
-  /** A trainer holding its own copy of `initial`'s weights (Adam starts afresh), or null for a model it does not cover. */
-  static create(initial: NetworkData, adam: AdamSettings): BaselineTrainer | null {
-    const shape = baselineShape(initial.spec);
-    return shape ? new BaselineTrainer(initial, shape, adam) : null;
+  /** A trainer holding its own copy of `model`'s weights (Adam starts afresh), or null for a model it does not cover. */
+  static create(model: WeightSource, adam: AdamSettings): BaselineTrainer | null {
+    const shape = baselineShape(model.spec);
+    return shape ? new BaselineTrainer(model.spec, shape, model, adam) : null;
   }
 
-  /** The current weights, in Keras order (the trainer's own arrays: copy what must outlive the next step). */
+  /** A copy of the current weights, in Keras order (plain arrays: they may be transferred). */
   weightValues(): Float32Array[] {
-    return this.slots.map((s) => s.w);
+    return this.weights.map((w) => w.slice());
   }
 
+  /** The current weights with their Keras names and shapes. */
   toData(): NetworkData {
+    const names = weightNames(this.spec);
+    const shapes = weightShapes(this.spec);
     return {
-      spec: this.data.spec,
-      weights: this.data.weights.map((w, i) => ({...w, values: Float32Array.from(this.slots[i].w)}))
+      spec: this.spec,
+      weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))
     };
   }
 
@@ -114,7 +116,7 @@ export class BaselineTrainer {
 
   private forward(data: Dataset, rows: ArrayLike<number>, mask: Float32Array | null) {
     const {features: e, steps, units: h, activation} = this.shape;
-    const [embeddings, kernel, bias, outKernel, outBias] = this.slots.map((s) => s.w);
+    const [embeddings, kernel, bias, outKernel, outBias] = this.weights;
     const batch = rows.length;
     const pooled = new Float32Array(batch * e);
     const hidden = new Float32Array(batch * h); // after the activation and dropout
@@ -159,9 +161,14 @@ export class BaselineTrainer {
     mask: Float32Array | null
   ) {
     const {features: e, steps, units: h, activation} = this.shape;
-    const [, kernel, , outKernel] = this.slots.map((s) => s.w);
-    const [gEmbeddings, gKernel, gBias, gOutKernel, gOutBias] = this.slots.map((s) => s.g);
-    for (const slot of this.slots) slot.g.fill(0);
+    const [, kernel, , outKernel] = this.weights;
+    this.moments ??= this.weights.map((w) => ({
+      g: new Float32Array(w.length),
+      m: new Float32Array(w.length),
+      v: new Float32Array(w.length)
+    }));
+    const [gEmbeddings, gKernel, gBias, gOutKernel, gOutBias] = this.moments.map((moment) => moment.g);
+    for (const {g} of this.moments) g.fill(0);
     const batch = rows.length;
     const dHidden = new Float32Array(h);
     const dPooled = new Float32Array(e);
@@ -199,14 +206,15 @@ export class BaselineTrainer {
     const c1 = Math.fround(1 - this.accBeta1);
     const c2 = Math.fround(1 - this.accBeta2);
     const [oneMinusBeta1, oneMinusBeta2, rate] = [1 - beta1, 1 - beta2, learningRate / c1];
-    for (const {w, g, m, v} of this.slots) {
+    this.moments!.forEach(({g, m, v}, slot) => {
+      const w = this.weights[slot];
       for (let i = 0; i < w.length; ++i) {
         const gi = g[i];
         m[i] = beta1 * m[i] + oneMinusBeta1 * gi;
         v[i] = beta2 * v[i] + oneMinusBeta2 * gi * gi;
         w[i] -= (rate * m[i]) / (Math.sqrt(v[i] / c2) + epsilon);
       }
-    }
+    });
     this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(beta1));
     this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(beta2));
   }

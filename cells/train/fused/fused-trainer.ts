@@ -9,7 +9,8 @@ import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./ke
 /** Where a trainer's weights come from: a Network's tfjs variables, or plain arrays (a worker without tfjs). */
 export type WeightSource = Pick<Network, "spec" | "variables"> | NetworkData;
 
-function weightValues(source: WeightSource): ArrayLike<number>[] {
+/** The weights' values of a source, in Keras order (a Network's are read from its variables). */
+export function sourceValues(source: WeightSource): ArrayLike<number>[] {
   return "variables" in source
     ? source.variables.map((v) => v.dataSync() as Float32Array)
     : source.weights.map((w) => w.values);
@@ -150,7 +151,7 @@ export class FusedRnnTrainer {
 
   /** Copies the weights in (Adam's moments are kept). */
   readFrom(source: WeightSource) {
-    weightValues(source).forEach((values, i) => this.view(this.slots[i].w, this.slots[i].size).set(values));
+    sourceValues(source).forEach((values, i) => this.view(this.slots[i].w, this.slots[i].size).set(values));
   }
 
   /** A copy of the current weights, in Keras order (plain arrays: they may be transferred). */

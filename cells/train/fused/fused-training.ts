@@ -1,5 +1,5 @@
 import {fusedShape} from "./fused-trainer.js";
-import {FUSED_MODELS, coveredByHandTrainer, handTrainer, handTrainerVocab} from "./hand-trainer.js";
+import {FUSED_MODELS, handTrainer, handTrainerShape} from "./hand-trainer.js";
 import {initialWeights, type NetworkData} from "../../models/weights.js";
 import {nextTask} from "../../util/next-task.js";
 import {checkDataset} from "../dataset.js";
@@ -20,15 +20,15 @@ export async function trainOnFusedKernels(
   context: JobContext<"train">
 ): Promise<Outcome<"train"> | null> {
   const {spec, ids, rowLength, labels, options} = request;
-  const covered = coveredByHandTrainer(spec);
-  if (options.kernels === "tfjs" || (!covered && options.kernels !== "fused")) return null;
-  if (!covered) throw new Error(`the fused kernels do not cover ${spec.name}: only ${FUSED_MODELS}`);
+  const shape = handTrainerShape(spec);
+  if (options.kernels === "tfjs" || (!shape && options.kernels !== "fused")) return null;
+  if (!shape) throw new Error(`the fused kernels do not cover ${spec.name}: only ${FUSED_MODELS}`);
   const settings = epochSettings(options);
   const data = {
     x: Array.from({length: labels.length}, (_, i) => ids.subarray(i * rowLength, (i + 1) * rowLength)),
     y: labels
   };
-  checkDataset(data, "data", handTrainerVocab(spec));
+  checkDataset(data, "data", shape.vocab);
   splitRows(data.x.length, settings.validationSplit);
   const rng = trainingRng(options.seed);
   const initial: NetworkData = {spec, weights: initialWeights(spec, {seed: options.seed})};

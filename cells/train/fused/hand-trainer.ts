@@ -1,9 +1,9 @@
-import {weightNames, type NetworkData} from "../../models/weights.js";
+import type {NetworkData} from "../../models/weights.js";
 import type {ModelSpec} from "../../models/spec.js";
 import type {RandomState} from "../../random/mt19937.js";
 import type {Dataset} from "../dataset.js";
-import {BaselineTrainer, baselineShape} from "./baseline-trainer.js";
-import {FusedRnnTrainer, fusedShape, type AdamSettings, type WeightSource} from "./fused-trainer.js";
+import {BaselineTrainer, baselineShape, type BaselineShape} from "./baseline-trainer.js";
+import {FusedRnnTrainer, fusedShape, type AdamSettings, type FusedShape, type WeightSource} from "./fused-trainer.js";
 
 /**
  * The models Courant trains without tfjs's kernels, and the trainer for each: the §5 recurrent model on the fused
@@ -20,11 +20,9 @@ export interface HandTrainer {
   weightValues(): Float32Array[];
 }
 
-/** Whether a hand-written trainer covers this model (the recurrent one still needs WebAssembly SIMD). */
-export const coveredByHandTrainer = (spec: ModelSpec) => fusedShape(spec) !== null || baselineShape(spec) !== null;
-
-/** Its vocabulary size, for checking the data (both models start with an Embedding). */
-export const handTrainerVocab = (spec: ModelSpec) => fusedShape(spec)?.vocab ?? baselineShape(spec)?.vocab;
+/** The sizes of a model a hand-written trainer covers (the recurrent one still needs WebAssembly SIMD), else null. */
+export const handTrainerShape = (spec: ModelSpec): FusedShape | BaselineShape | null =>
+  fusedShape(spec) ?? baselineShape(spec);
 
 /** The trainer for `model`, or null: another model, or the recurrent one without WebAssembly SIMD. */
 export async function handTrainer(
@@ -33,7 +31,7 @@ export async function handTrainer(
 ): Promise<HandTrainer | null> {
   if (fusedShape(model.spec)) return FusedRnnTrainer.create(model, settings);
   if (!baselineShape(model.spec)) return null;
-  return BaselineTrainer.create("variables" in model ? weightData(model) : model, settings);
+  return BaselineTrainer.create(model, settings);
 }
 
 export interface HandInference {
@@ -48,13 +46,5 @@ export interface HandInference {
 export function handInference(model: WeightSource, batchSize: number): HandInference | null {
   const fused = FusedRnnTrainer.forInference(model, batchSize);
   if (fused || !baselineShape(model.spec)) return fused;
-  return BaselineTrainer.create("variables" in model ? weightData(model) : model, {learningRate: 1e-3});
-}
-
-function weightData({spec, variables}: Extract<WeightSource, {variables: unknown}>): NetworkData {
-  const names = weightNames(spec);
-  return {
-    spec,
-    weights: variables.map((v, i) => ({name: names[i], shape: v.shape.slice(), values: v.dataSync() as Float32Array}))
-  };
+  return BaselineTrainer.create(model, {learningRate: 1e-3});
 }
