@@ -20,15 +20,13 @@ export function modulePreloads(metafile: esbuild.Metafile, script: string, also:
       if (kind === "import-statement") addWithStaticImports(resolve(path));
   };
   const entry = resolve(script);
-  for (const {path, kind} of outputs.get(entry)?.imports ?? []) {
-    if (kind === "import-statement") addWithStaticImports(resolve(path));
-  }
+  const imports = outputs.get(entry)?.imports ?? [];
   const wanted = new Set(also.map((source) => resolve(source)));
-  for (const [file, meta] of outputs)
-    if (meta.entryPoint && wanted.has(resolve(meta.entryPoint))) addWithStaticImports(file);
-  for (const {path, kind} of outputs.get(entry)?.imports ?? []) {
-    if (kind === "import-statement" || kind === "dynamic-import") addWithStaticImports(resolve(path));
-  }
+  const alsoOutputs = [...outputs].filter(([, meta]) => meta.entryPoint && wanted.has(resolve(meta.entryPoint)));
+  // In this order: the script's static imports, the `also` sources, the cells' modules.
+  for (const {path, kind} of imports) if (kind === "import-statement") addWithStaticImports(resolve(path));
+  for (const [file] of alsoOutputs) addWithStaticImports(file);
+  for (const {path, kind} of imports) if (kind === "dynamic-import") addWithStaticImports(resolve(path));
   found.delete(entry);
   return [...found].filter((file) => file.endsWith(".js"));
 }
