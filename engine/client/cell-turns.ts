@@ -1,3 +1,5 @@
+import {postTask} from "./next-task.js";
+
 /**
  * Turns for cell runs. Each cell runs in a task of its own, so a page of many cells never holds the main thread
  * in one piece; when several cells are ready at once, the one highest on the page goes first: a reader sees the
@@ -9,7 +11,7 @@ export interface CellTurns {
 }
 
 /** `schedule` runs a callback in a later task (a test passes its own). */
-export function createCellTurns(schedule: (callback: () => void) => void = postTask()): CellTurns {
+export function createCellTurns(schedule: (callback: () => void) => void = postTask): CellTurns {
   const waiting: {line: number; start: () => void}[] = [];
   const next = () => waiting.shift()?.start();
   return {
@@ -21,16 +23,5 @@ export function createCellTurns(schedule: (callback: () => void) => void = postT
         schedule(next);
       });
     }
-  };
-}
-
-/** One MessageChannel for all turns: a message is a task without setTimeout's 4 ms clamp. */
-function postTask(): (callback: () => void) => void {
-  const callbacks: (() => void)[] = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => callbacks.shift()?.();
-  return (callback) => {
-    callbacks.push(callback);
-    channel.port2.postMessage(null);
   };
 }
