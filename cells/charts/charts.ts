@@ -129,7 +129,12 @@ export function hiddenStateHeatmap(h: HiddenStates, {width, title}: {width: numb
   return figure;
 }
 
-const heatmapColor = Plot.scale({color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1]}});
+/** The heatmap's colour of h ∈ [−1, 1] (made on first use, not when the module loads): its image and its key. */
+let heatmapScale: ReturnType<typeof Plot.scale> | null = null;
+const heatmapColor = (h: number) =>
+  String(
+    (heatmapScale ??= Plot.scale({color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-1, 1]}})).apply(h)
+  );
 const RAMP_STEPS = 256;
 let heatmapRamp: Uint8ClampedArray | null = null;
 
@@ -138,7 +143,7 @@ function rampBytes(): Uint8ClampedArray {
   if (heatmapRamp) return heatmapRamp;
   const ramp = new Uint8ClampedArray(RAMP_STEPS * 3);
   for (let i = 0; i < RAMP_STEPS; ++i) {
-    const [r, g, b] = String(heatmapColor.apply(-1 + (2 * i) / (RAMP_STEPS - 1)))
+    const [r, g, b] = heatmapColor(-1 + (2 * i) / (RAMP_STEPS - 1))
       .match(/\d+(\.\d+)?/g)!
       .map(Number);
     ramp.set([r, g, b], i * 3);
@@ -184,19 +189,8 @@ function pixelImage(
  * it as a PNG, which took ~100 ms per chart on a software-rendered canvas.
  */
 function rampLegend(): SVGSVGElement {
-  const stops = [
-    "#053061",
-    "#2166ac",
-    "#4393c3",
-    "#92c5de",
-    "#d1e5f0",
-    "#f7f7f7",
-    "#fddbc7",
-    "#f4a582",
-    "#d6604d",
-    "#b2182b",
-    "#67001f"
-  ];
+  // The heatmap's own scale, at eleven points from −1 to 1.
+  const stops = Array.from({length: 11}, (_, i) => heatmapColor(-1 + i / 5));
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("width", "240");
   svg.setAttribute("height", "34");
