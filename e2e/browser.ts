@@ -35,13 +35,24 @@ export const NO_CHROMIUM =
   "  - Playwright's own: npx playwright install chromium\n" +
   "  - or point CHROMIUM_PATH at a Chromium or Chrome binary.";
 
-export const chromiumArgs = [
+const quietChromium = [
   "--no-sandbox",
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
-  "--disable-quic",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader"
+  "--disable-quic"
 ];
+
+/**
+ * Chromium as the tests run it: GL through SwiftShader, so WebGL (the webgl backend's tests) works without a GPU.
+ * Chromium then composites, rasterises and draws canvases "on the GPU" too, which here is the CPU.
+ */
+export const chromiumArgs = [...quietChromium, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"];
+
+/**
+ * Chromium as a reader's runs it on a machine without a GPU (the bench's reader figures): software compositing,
+ * raster and canvas, as chrome://gpu reports there. The SwiftShader flags would add GL emulation on the CPU to every
+ * frame, which no reader's browser does.
+ */
+export const readerChromiumArgs = quietChromium;

@@ -1,10 +1,11 @@
-// `npx tsx build/bench/reader-run.ts [siteDir]`: only the reader figures of `npm run bench` (builds the site unless given).
+// `npx tsx build/bench/reader-run.ts [siteDir] [--runs N] [--gl]`: only the reader figures of `npm run bench` (builds the
+// site unless given); `--gl` runs Chromium as the tests do (GL through SwiftShader) instead of as a reader's.
 import {chromium} from "@playwright/test";
 import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromiumArgs, findChromium} from "../../e2e/browser.js";
+import {chromiumArgs, findChromium, readerChromiumArgs} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
 import {measureReaders, readerLine, readerSpread} from "./reader.js";
 
@@ -14,7 +15,8 @@ if (!siteDir) {
   siteDir = mkdtempSync(join(tmpdir(), "courant-reader-"));
   await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
 }
-const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
+const args = process.argv.includes("--gl") ? chromiumArgs : readerChromiumArgs;
+const browser = await chromium.launch({executablePath: findChromium(), args});
 // `--runs 1` for a single reader (the default is the bench's).
 const runsArg = process.argv.indexOf("--runs");
 const readers = await measureReaders(browser, siteDir, runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined);

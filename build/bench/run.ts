@@ -4,7 +4,7 @@ import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from "
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromiumArgs, findChromium} from "../../e2e/browser.js";
+import {chromiumArgs, findChromium, readerChromiumArgs} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
 import {serve} from "../serve.js";
 import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
@@ -77,8 +77,12 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
   const reaction = await essayReaction(browser, siteDir);
   log(`chromium: the essay as a reader meets it (built site, courant preview, fresh cache), ${READER_RUNS} readers…`);
-  const readers = await measureReaders(browser, siteDir);
+  const readerBrowser = await chromium.launch({executablePath: findChromium(), args: readerChromiumArgs});
+  const readers = await measureReaders(readerBrowser, siteDir);
+  await readerBrowser.close();
   const reader = readers.median;
+  log(`chromium with GL through SwiftShader (as the tests run it): the same readers…`);
+  const glReaders = await measureReaders(browser, siteDir);
   log("chromium: the essay's sweep (8 hidden sizes × 3 seeds, 10 epochs, fresh cache)…");
   const sweep = await measureSweep(browser, siteDir);
   await browser.close();
@@ -119,6 +123,9 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
     `essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag; page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`
   );
   log(`essay, reader: medians of ${readers.runs.length} readers; over them: ${readerSpread(readers.runs)} ms`);
+  log(
+    `essay, reader on Chromium with GL through SwiftShader (compositing, raster and canvas emulated on the CPU, as the tests run it): ${readerLine(glReaders.median).replace(/^reader: /, "")}; over the readers: ${readerSpread(glReaders.runs)} ms`
+  );
   log(
     `seed-training: courant ${fmt(ours?.tenEpochSeconds)} s on ${ours ? (ours.trainer === "fused" ? "wasm (fused kernels)" : ours.backend) : "n/a"}, stock tfjs ${fmt(stock?.tenEpochSeconds)} s on ${stock?.backend}, speedup ${ours && stock ? (stock.tenEpochSeconds! / ours.tenEpochSeconds!).toFixed(1) : "n/a"}x`
   );
