@@ -43,7 +43,8 @@ export async function initTf(t: Messages): Promise<typeof tf> {
   }
   if (hasWasmSimd() && (await start("wasm"))) {
     showBackend(t, "wasm", "WebAssembly SIMD", false);
-    await warmUp();
+    // Not awaited: the cells waiting for tf (and the training behind them) need the backend, not warm kernels.
+    void warmUp();
     return tf;
   }
   const renderer = gpuRenderer();
@@ -127,7 +128,7 @@ async function start(name: string): Promise<boolean> {
 /**
  * The wasm backend compiles each of its functions on first call: the first cell to multiply matrices paid
  * ~40 ms more than the next. A few tiny ops of the common kernels, each in a task of its own, take that cost in
- * small pieces before any cell runs.
+ * small pieces, taking turns with the cells (a cell that gets there first compiles what it uses itself).
  */
 async function warmUp() {
   const steps: (() => unknown)[] = [
