@@ -9,7 +9,7 @@ import {createRequire} from "node:module";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {CompiledPage} from "../engine/compiler/compile-page.js";
-import {emitPageModule, usesTf} from "../engine/compiler/emit-module.js";
+import {CELL_IMPORTS, cellImportsModule, emitPageModule, usesTf} from "../engine/compiler/emit-module.js";
 import {npmPlugin} from "./npm-plugin.js";
 import {modulePreloads} from "./module-preloads.js";
 import {workerPlugin} from "./worker-plugin.js";
@@ -137,7 +137,19 @@ function pagesPlugin(pagesDir: string, pages: () => BuiltPage[]): esbuild.Plugin
           watchFiles: [join(pagesDir, page.source)]
         };
       });
-      build.onResolve({filter: /.*/, namespace: "courant-page"}, async (args) => {
+      // One module per cell gathers the cell's imports (emit-module.ts): `page.md#cellId`.
+      build.onResolve({filter: new RegExp(`^${CELL_IMPORTS}`), namespace: "courant-page"}, (args) => ({
+        path: `${args.importer}#${args.path.slice(CELL_IMPORTS.length)}`,
+        namespace: "courant-cell-imports"
+      }));
+      build.onLoad({filter: /.*/, namespace: "courant-cell-imports"}, (args) => {
+        const [source, cellId] = args.path.split("#");
+        const cell = pages()
+          .find((p) => p.source === source)!
+          .compiled.cells.find((c) => c.id === cellId)!;
+        return {contents: cellImportsModule(cell.imports), loader: "js", resolveDir: dirname(join(pagesDir, source))};
+      });
+      const resolveOrMissing = async (args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult | undefined> => {
         if (args.pluginData?.courantRetry) return undefined;
         const found = await build.resolve(args.path, {
           kind: args.kind,
@@ -146,7 +158,9 @@ function pagesPlugin(pagesDir: string, pages: () => BuiltPage[]): esbuild.Plugin
         });
         if (found.errors.length) return {path: args.path, namespace: "courant-missing"};
         return {path: found.path, external: found.external, namespace: found.namespace, sideEffects: found.sideEffects};
-      });
+      };
+      build.onResolve({filter: /.*/, namespace: "courant-page"}, resolveOrMissing);
+      build.onResolve({filter: /.*/, namespace: "courant-cell-imports"}, resolveOrMissing);
       build.onLoad({filter: /.*/, namespace: "courant-missing"}, (args) => ({
         contents: `throw new Error(${JSON.stringify(`Cannot find module "${args.path}"`)});`,
         loader: "js"

@@ -3,7 +3,7 @@ import {resolve} from "node:path";
 
 /**
  * The modules a page's script will import as soon as it runs, for `<link rel="modulepreload">`: its static imports,
- * and the modules its cells import (the compiler turns a cell's `import` declarations into dynamic imports of the
+ * and the modules its cells import (the compiler turns a cell's `import` declarations into one dynamic import of the
  * page script, so that a missing module fails only its cell) with their static imports in turn. Preloaded, they
  * download in parallel with the page script instead of one level of imports after another. Deeper dynamic imports
  * (a module that loads another on demand) are left to load when asked for, except the sources named in `also`

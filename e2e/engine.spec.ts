@@ -83,6 +83,12 @@ test("errors show on their cells and the other cells still work", async ({page})
   await expect(cells.filter({hasText: "circular definition: a → b → a"})).toHaveCount(2);
   await expect(cells.filter({hasText: "twice is defined more than once"})).toHaveCount(2);
   await expect(cells.filter({hasText: "circular definition"}).first()).toContainText("line 12");
+  // A module that cannot be found fails the cell importing it (its imports load as one module), not its neighbours.
+  await expect(cells.filter({hasText: 'Cannot find module "./no-such-module.ts"'})).toHaveAttribute(
+    "data-state",
+    "error"
+  );
+  await expect(page.locator("#padded")).toHaveText("0,1,2");
 });
 
 test("the site's index page loads without console errors and shows the backend", async ({page}, testInfo) => {

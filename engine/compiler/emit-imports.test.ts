@@ -1,24 +1,35 @@
 import {describe, expect, it} from "vitest";
 import {compilePage} from "./compile-page.js";
-import {emitPageModule} from "./emit-module.js";
+import {cellImportsModule, emitPageModule} from "./emit-module.js";
 
 const fence = (code: string) => "```ts\n" + code + "\n```\n";
 const emit = (page: string) => emitPageModule(compilePage(page), "/courant/engine/client/page.ts");
 
 describe("a cell's imports in the page module", () => {
-  it("are loaded together, in one Promise.all, then bound to the cell's names", () => {
-    const module = emit(
+  it("are loaded together, in one dynamic import of the cell's module, then bound to the cell's names", () => {
+    const page = compilePage(
       fence(
         'import {a, b as c} from "./one.ts";\nimport * as two from "./two.ts";\nimport three, {d} from "./three.ts";'
       )
     );
+    const module = emitPageModule(page, "/courant/engine/client/page.ts");
     expect(module.match(/await /g)).toHaveLength(1);
     expect(module).toContain(
-      'const __courantModules = await Promise.all([import("./one.ts"), import("./two.ts"), import("./three.ts")]);'
+      `const __courantModules = (await import("courant-cell-imports:${page.cells[0].id}")).default;`
     );
     expect(module).toContain('const {a, "b": c} = __courantModules[0];');
     expect(module).toContain("const two = __courantModules[1];");
     expect(module).toContain('const {"default": three, d} = __courantModules[2];');
+  });
+
+  it("gather a cell's modules, in order, as namespaces in one module", () => {
+    const [cell] = compilePage(fence('import {a} from "./one.ts";\nimport * as two from "two";')).cells;
+    expect(cellImportsModule(cell.imports).split("\n")).toEqual([
+      'import * as m0 from "./one.ts";',
+      'import * as m1 from "two";',
+      "export default [m0, m1];",
+      ""
+    ]);
   });
 
   it("mark a cell that only imports, and not one that runs code of its own", () => {
@@ -29,6 +40,6 @@ describe("a cell's imports in the page module", () => {
   it("leave a cell without imports unmarked and without a Promise.all", () => {
     const module = emit(fence("const a = 1;"));
     expect(module).toContain('"importsOnly":false');
-    expect(module).not.toContain("Promise.all");
+    expect(module).not.toContain("courant-cell-imports");
   });
 });

@@ -56,7 +56,7 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
 
 function emitFunction(cell: CompiledCell): string {
   const head = `${cell.async || cell.generator ? "async " : ""}function${cell.generator ? "*" : ""}`;
-  const imports = emitImports(cell.imports);
+  const imports = emitImports(cell);
   const result = cell.outputs.length && !cell.expression ? `\nreturn {${cell.outputs.join(", ")}};` : "";
   return `${head}(${cell.inputs.join(", ")}) {\n${imports}${imports ? "\n" : ""}${cell.body}${result}\n}`;
 }
@@ -64,11 +64,26 @@ function emitFunction(cell: CompiledCell): string {
 /** The name holding a cell's imported modules inside its function (reserved, as the loop guard's is). */
 const MODULES = "__courantModules";
 
-/** A cell's imports, all loaded at once (one `Promise.all`, not one `await` after another), then bound to its names. */
-function emitImports(imports: CellImport[]): string {
-  if (!imports.length) return "";
-  const loads = imports.map(({source}) => `import(${JSON.stringify(source)})`).join(", ");
-  return [`const ${MODULES} = await Promise.all([${loads}]);`, ...imports.map(emitBindings)].join("\n");
+/**
+ * The specifier of one module that gathers a cell's imports (`cellImportsModule`; the bundler resolves it): one
+ * dynamic import per cell rather than one per module, so a page has fewer entries and its bundle fewer chunks.
+ */
+export const CELL_IMPORTS = "courant-cell-imports:";
+
+/** A cell's imports, all loaded at once (one dynamic import of the cell's module), then bound to its names. */
+function emitImports(cell: CompiledCell): string {
+  if (!cell.imports.length) return "";
+  const load = `(await import(${JSON.stringify(CELL_IMPORTS + cell.id)})).default`;
+  return [`const ${MODULES} = ${load};`, ...cell.imports.map(emitBindings)].join("\n");
+}
+
+/**
+ * The module behind a cell's `CELL_IMPORTS` specifier: its imported modules' namespaces, in order. A module that
+ * cannot be found fails it (and so the cell) when it loads, as the cell's own dynamic import would.
+ */
+export function cellImportsModule(imports: CellImport[]): string {
+  const lines = imports.map(({source}, i) => `import * as m${i} from ${JSON.stringify(source)};`);
+  return [...lines, `export default [${imports.map((_, i) => `m${i}`).join(", ")}];`, ""].join("\n");
 }
 
 function emitBindings({specifiers}: CellImport, index: number): string {
