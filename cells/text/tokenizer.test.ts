@@ -17,6 +17,12 @@ describe("Tokenizer (Keras semantics)", () => {
     expect(textToWordSequence("a\u00a0b  c")).toEqual(["a\u00a0b", "c"]);
   });
 
+  it("replaces each character of custom filters, whatever it means in a pattern, astral ones whole", () => {
+    // str.translate replaces code points: "😀" goes whole, and a filter's "]", "^", "-", "\\" are characters.
+    expect(textToWordSequence("a]b^c-d\\e😀f.g", "]^-\\😀")).toEqual(["a", "b", "c", "d", "e", "f.g"]);
+    expect(textToWordSequence("x_y|z", "_", true, "|")).toEqual(["x", "y", "z"]);
+  });
+
   it("indexes words by count, descending, ties in first-seen order, from 1", () => {
     const t = new Tokenizer().fitOnTexts(["The cat sat.", "The dog, the cat!"]);
     expect([...t.wordIndex]).toEqual([

@@ -167,11 +167,21 @@ export class Tokenizer {
 
 export function textToWordSequence(text: string, filters = DEFAULT_FILTERS, lower = true, split = " "): string[] {
   let result = lower ? text.toLowerCase() : text;
-  if (filters) {
-    const set = new Set(filters);
-    result = [...result].map((c) => (set.has(c) ? split : c)).join("");
-  }
+  if (filters) result = result.replace(filterPattern(filters), split);
   return result.split(split).filter((token) => token.length > 0);
+}
+
+/** One character class per filter string, made once: the tokenizer is called for every text of a dataset. */
+const filterPatterns = new Map<string, RegExp>();
+function filterPattern(filters: string): RegExp {
+  let pattern = filterPatterns.get(filters);
+  if (!pattern) {
+    // In a class with the `u` flag, only these need escaping (and only syntax characters may be escaped).
+    const members = [...new Set(filters)].map((c) => ("\\]^-[".includes(c) ? `\\${c}` : c));
+    pattern = new RegExp(`[${members.join("")}]`, "gu");
+    filterPatterns.set(filters, pattern);
+  }
+  return pattern;
 }
 
 function checkTexts(texts: readonly unknown[], name: string) {
