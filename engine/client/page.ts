@@ -16,7 +16,7 @@ import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {typedValueNote} from "./typed-value-note.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
-import {tf as loadTf, tfStarted} from "./stdlib/tf.js";
+import {tf as loadTf, tfBackendStarted, tfStarted} from "./stdlib/tf.js";
 
 export {createLoopGuard} from "./loop-guard.js"; // for pages compiled with the dev loop guard
 
@@ -67,14 +67,18 @@ export async function startPage(spec: PageSpec) {
     }
   });
   // TensorFlow.js starts now, without holding the page: only cells that import modules (which may use tfjs) wait
-  // for its backend; cells that name `tf` wait through the builtin. Controls, prose and the rest run meanwhile. A
+  // for its backend; cells that name `tf` wait through the builtin (until its kernels are warm). Controls, prose and the rest run meanwhile. A
   // cell that only imports loads its modules at once (their own setup, such as the training workers, starts now)
   // and hands them over once the backend is chosen, so no function of theirs runs before.
   const tfReady = usesTf
-    ? loadTf().then(
-        () => {},
-        () => {}
-      )
+    ? Promise.race([
+        tfBackendStarted(),
+        // Or the attempt ended without a backend: the cells then fail with tf's own error.
+        loadTf().then(
+          () => {},
+          () => {}
+        )
+      ])
     : null;
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
   // Each cell runs in a task of its own, the highest on the page first.

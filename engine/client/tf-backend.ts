@@ -26,7 +26,8 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11
 ]);
 
-export async function initTf(t: Messages): Promise<typeof tf> {
+/** Picks and starts the backend (`onStarted` is told then), then warms the wasm kernels; tf, ready for cells. */
+export async function initTf(t: Messages, onStarted: () => void = () => {}): Promise<typeof tf> {
   setWasmPaths(new URL("./wasm/", import.meta.url).href);
   const forced = new URLSearchParams(location.search).get("backend");
   if (forced) {
@@ -36,6 +37,7 @@ export async function initTf(t: Messages): Promise<typeof tf> {
     }
     if (await start(forced)) {
       showBackend(t, forced, `?backend=${forced}`, false);
+      onStarted();
       return tf;
     }
     showBackend(t, `${forced} could not start`, "", true);
@@ -43,8 +45,8 @@ export async function initTf(t: Messages): Promise<typeof tf> {
   }
   if (hasWasmSimd() && (await start("wasm"))) {
     showBackend(t, "wasm", "WebAssembly SIMD", false);
-    // Not awaited: the cells waiting for tf (and the training behind them) need the backend, not warm kernels.
-    void warmUp();
+    onStarted();
+    await warmUp();
     return tf;
   }
   const renderer = gpuRenderer();
@@ -52,6 +54,7 @@ export async function initTf(t: Messages): Promise<typeof tf> {
   const remembered = recall(key);
   if (remembered && (await start(remembered.backend))) {
     showBackend(t, remembered.backend, `${t.backendWhy}: ${remembered.timings} (remembered)`, false);
+    onStarted();
     return tf;
   }
   const timings: [string, number][] = [];
@@ -68,6 +71,7 @@ export async function initTf(t: Messages): Promise<typeof tf> {
   const measured = timings.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(", ");
   remember(key, {backend: best, timings: measured});
   showBackend(t, best, `${t.backendWhy}: ${measured}`, false);
+  onStarted();
   return tf;
 }
 
@@ -128,7 +132,7 @@ async function start(name: string): Promise<boolean> {
 /**
  * The wasm backend compiles each of its functions on first call: the first cell to multiply matrices paid
  * ~40 ms more than the next. A few tiny ops of the common kernels, each in a task of its own, take that cost in
- * small pieces, taking turns with the cells (a cell that gets there first compiles what it uses itself).
+ * small pieces before the cells that use `tf` run (cells that only use modules go on meanwhile).
  */
 async function warmUp() {
   const steps: (() => unknown)[] = [
@@ -150,7 +154,15 @@ async function warmUp() {
           .relu()
           .dataSync()
       ),
-    () => tf.tidy(() => tf.ones([2, 3, 4]).slice([0, 0, 0], [1, 2, 4]).reshape([8]).mean().dataSync())
+    () => tf.tidy(() => tf.ones([2, 3, 4]).slice([0, 0, 0], [1, 2, 4]).reshape([8]).mean().dataSync()),
+    () =>
+      tf.tidy(() =>
+        tf
+          .softmax(tf.ones([2, 4]))
+          .concat(tf.ones([2, 4]), 1)
+          .transpose()
+          .arraySync()
+      )
   ];
   for (const step of steps) {
     await nextTask();
