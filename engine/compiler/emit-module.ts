@@ -1,5 +1,5 @@
 import {join} from "node:path";
-import {BUILTINS, isBuiltin} from "../client/stdlib/builtins.js";
+import {BUILTINS, isBuiltin, type BuiltinSource} from "../client/stdlib/builtins.js";
 import type {CellImport} from "./analyze-cell.js";
 import type {CompiledCell, CompiledPage} from "./compile-page.js";
 import {LOOP_GUARD} from "./loop-guard.js";
@@ -41,12 +41,14 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
     return `  {...${JSON.stringify(definition)}, codeStart: () => new Error(), body: ${emitFunction(cell)}, codeEnd: () => new Error()}`;
   });
   const guard = page.loopGuardMs ? [`const ${LOOP_GUARD} = createLoopGuard(${page.loopGuardMs});`] : [];
+  const builtins = emitBuiltins(page, clientPath);
   return [
     `import {startPage${guard.length ? ", createLoopGuard" : ""}} from ${JSON.stringify(clientPath)};`,
+    ...builtins.imports,
     ...guard,
     `startPage({`,
     `  usesTf: ${usesTf(page)},`,
-    `  builtins: ${emitBuiltins(page, clientPath)},`,
+    `  builtins: ${builtins.loaders},`,
     ...(page.errors?.length ? [`  errors: ${JSON.stringify(page.errors)},`] : []),
     `  cells: [\n${cells.join(",\n")}\n  ]`,
     `});`,
@@ -100,22 +102,30 @@ function emitBindings({specifiers}: CellImport, index: number): string {
 }
 
 /**
- * Loaders of the builtins the page's cells read and no cell declares (a cell's own declaration wins), each a dynamic
- * import of its stdlib module: a page downloads only the builtins it uses, and a build bundles only those.
+ * Loaders of the builtins the page's cells read and no cell declares (a cell's own declaration wins), each from its
+ * stdlib module: a page downloads only the builtins it uses, and a build bundles only those. Most are dynamic
+ * imports; the small ones marked `withPage` come with the page's script (static imports, one per module).
  */
-function emitBuiltins(page: CompiledPage, clientPath: string): string {
+function emitBuiltins(page: CompiledPage, clientPath: string): {imports: string[]; loaders: string} {
   const declared = new Set(page.cells.flatMap((cell) => cell.outputs));
   const used = new Set(page.cells.flatMap((cell) => cell.inputs).filter((name) => !declared.has(name)));
+  const withPage = new Map<string, string>(); // stdlib module → the page module's name for it
   const loaders = [...used]
     .filter(isBuiltin)
     .sort()
     .flatMap((name) => {
-      const source: {from: string; module?: string; call?: boolean} = BUILTINS[name];
+      const source: BuiltinSource = BUILTINS[name];
       if (source.from !== "module") return [];
       const module = JSON.stringify(join(clientPath, "..", "stdlib", `${source.module}.ts`));
-      return [`    ${name}: () => import(${module}).then((m) => m.${name}${source.call ? "()" : ""})`];
+      const value = (m: string) => `${m}.${name}${source.call ? "()" : ""}`;
+      if (!source.withPage) return [`    ${name}: () => import(${module}).then((m) => ${value("m")})`];
+      if (!withPage.has(module)) withPage.set(module, `__courantBuiltins${withPage.size}`);
+      return [`    ${name}: () => ${value(withPage.get(module)!)}`];
     });
-  return loaders.length ? `{\n${loaders.join(",\n")}\n  }` : "{}";
+  return {
+    imports: [...withPage].map(([module, local]) => `import * as ${local} from ${module};`),
+    loaders: loaders.length ? `{\n${loaders.join(",\n")}\n  }` : "{}"
+  };
 }
 
 /** A page that touches TensorFlow.js gets its backend initialised before any cell runs. */
