@@ -147,7 +147,9 @@ function pagesPlugin(pagesDir: string, pages: () => BuiltPage[]): esbuild.Plugin
         const cell = pages()
           .find((p) => p.source === source)!
           .compiled.cells.find((c) => c.id === cellId)!;
-        return {contents: cellImportsModule(cell.imports), loader: "js", resolveDir: dirname(join(pagesDir, source))};
+        const page = join(pagesDir, source);
+        // Read again, as the page entry is, when the page changes (a dev context).
+        return {contents: cellImportsModule(cell.imports), loader: "js", resolveDir: dirname(page), watchFiles: [page]};
       });
       const resolveOrMissing = async (args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult | undefined> => {
         if (args.pluginData?.courantRetry) return undefined;
