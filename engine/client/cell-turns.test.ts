@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {createCellTurns} from "./cell-turns.js";
+import {createCellTurns, turnLines} from "./cell-turns.js";
 
 /** A scheduler the test drives: each `task()` runs one scheduled callback, then its microtasks. */
 function manualSchedule() {
@@ -50,5 +50,35 @@ describe("cell turns", () => {
     void turns.turn(10).then(() => order.push("second"));
     while (tasks.pending) await tasks.task();
     expect(order).toEqual(["first", "second"]);
+  });
+});
+
+describe("turn lines", () => {
+  const cell = (id: string, line: number, inputs: string[], outputs: string[]) => ({id, line, inputs, outputs});
+
+  it("gives a cell the line of the highest cell that waits for it, through other cells too", () => {
+    const lines = turnLines([
+      cell("controls", 10, ["Inputs"], ["size"]),
+      cell("training", 200, ["size", "data", "cache"], ["training"]),
+      cell("status", 210, ["training"], []),
+      cell("data", 150, ["raw"], ["data"]),
+      cell("raw", 400, [], ["raw"]),
+      cell("cache", 370, [], ["cache"]),
+      cell("unrelated", 380, [], ["other"])
+    ]);
+    expect(Object.fromEntries(lines)).toEqual({
+      controls: 10,
+      training: 200,
+      status: 210,
+      data: 150,
+      raw: 150,
+      cache: 200,
+      unrelated: 380
+    });
+  });
+
+  it("ends on a cycle, each cell of it at the cycle's highest line", () => {
+    const lines = turnLines([cell("a", 30, ["b"], ["a"]), cell("b", 20, ["a"], ["b"]), cell("c", 5, ["a"], [])]);
+    expect(Object.fromEntries(lines)).toEqual({a: 5, b: 5, c: 5});
   });
 });

@@ -3,7 +3,8 @@ import {postTask} from "./next-task.js";
 /**
  * Turns for cell runs. Each cell runs in a task of its own, so a page of many cells never holds the main thread
  * in one piece; when several cells are ready at once, the one highest on the page goes first: a reader sees the
- * top of the page (its controls, its first figures) before the cells further down have all run.
+ * top of the page (its controls, its first figures) before the cells further down have all run. A cell that one
+ * higher up waits for takes that cell's place (`turnLines`).
  */
 export interface CellTurns {
   /** Resolves at the start of a task of its own, before the turns of cells further down the page. */
@@ -24,4 +25,36 @@ export function createCellTurns(schedule: (callback: () => void) => void = postT
       });
     }
   };
+}
+
+/** What `turnLines` reads of a cell. */
+export interface TurnCell {
+  id: string;
+  line: number;
+  inputs: readonly string[];
+  outputs: readonly string[];
+}
+
+/**
+ * The line each cell takes its turn at: its own, or that of the highest cell on the page that waits for it, directly
+ * or through others. A cell further down that one near the top needs (a cache that a training reads, say) then runs
+ * as early as the cell needing it would, instead of after everything between them.
+ */
+export function turnLines(cells: readonly TurnCell[]): Map<string, number> {
+  const definer = new Map<string, TurnCell>();
+  for (const cell of cells) for (const name of cell.outputs) if (!definer.has(name)) definer.set(name, cell);
+  const lines = new Map(cells.map((cell) => [cell.id, cell.line]));
+  // Lines only decrease, down to the smallest on the page: this ends, cycles included.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const cell of cells)
+      for (const input of cell.inputs) {
+        const needed = definer.get(input);
+        if (needed && lines.get(cell.id)! < lines.get(needed.id)!) {
+          lines.set(needed.id, lines.get(cell.id)!);
+          changed = true;
+        }
+      }
+  }
+  return lines;
 }

@@ -10,7 +10,7 @@ import {hotUpdate} from "./hot-update.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
-import {createCellTurns} from "./cell-turns.js";
+import {createCellTurns, turnLines} from "./cell-turns.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {typedValueNote} from "./typed-value-note.js";
@@ -85,12 +85,10 @@ export async function startPage(spec: PageSpec) {
   const turns = createCellTurns();
   // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
   // training workers), which is best begun at once.
+  let turnLine = new Map<string, number>();
+  const turn = (cell: PageCell) => turns.turn(turnLine.get(cell.id) ?? cell.line);
   const ready = (cell: PageCell) =>
-    cell.importsOnly
-      ? Promise.resolve()
-      : tfReady && mayUseTf(cell)
-        ? tfReady.then(() => turns.turn(cell.line))
-        : turns.turn(cell.line);
+    cell.importsOnly ? Promise.resolve() : tfReady && mayUseTf(cell) ? tfReady.then(() => turn(cell)) : turn(cell);
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
@@ -151,6 +149,7 @@ export async function startPage(spec: PageSpec) {
   const apply = (next: PageCell[]) => {
     const present = next.filter((cell) => document.getElementById(`cell-${cell.id}`));
     const ids = new Set(present.map((cell) => cell.id));
+    turnLine = turnLines(present);
     declared.clear();
     for (const cell of present) for (const name of cell.outputs) declared.add(name);
     for (const [id, entry] of cellVariables) {
