@@ -73,8 +73,10 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
     });
   }
   await close();
+  log("building the essay's site…");
   const siteDir = mkdtempSync(join(tmpdir(), "courant-bench-site-"));
   await buildSite({pagesDir: join(root, "pages"), outDir: siteDir});
+  log("chromium: the essay's reaction to a hidden-size change, then 50 changes in a row…");
   const reaction = await essayReaction(browser, siteDir);
   log(`chromium: the essay as a reader meets it (built site, courant preview, fresh cache), ${READER_RUNS} readers…`);
   const readerBrowser = await chromium.launch({executablePath: findChromium(), args: readerChromiumArgs});
@@ -170,11 +172,16 @@ async function essayReaction(browser: import("@playwright/test").Browser, outDir
   await page.goto(`http://127.0.0.1:${(server.address() as {port: number}).port}/rnn-basics.html`);
   await page.locator(".courant-training-status", {hasText: "Entraînement terminé"}).waitFor();
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
-  const seconds = (await page.evaluate(`new Promise((resolve) => {
+  // The first epoch shown, whichever it is: a display that comes after the next epoch has arrived shows that one
+  // (the latest value wins), so waiting for "époque 1" could wait forever. Bounded, so the bench cannot hang.
+  const seconds = (await page.evaluate(`new Promise((resolve, reject) => {
     const input = [...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]");
+    const status = () => document.querySelector(".courant-training-status")?.textContent ?? "";
+    const before = status(); // the last run's, shown (dimmed) until the new run displays
     const started = performance.now();
+    setTimeout(() => reject(new Error("no epoch shown within 60 s of the change")), 60000);
     const observer = new MutationObserver(() => {
-      if (/époque 1 \\//.test(document.querySelector(".courant-training-status")?.textContent ?? "")) {
+      if (status() !== before && /époque [1-9]|terminé/.test(status())) {
         observer.disconnect();
         resolve((performance.now() - started) / 1000);
       }
