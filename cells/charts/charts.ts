@@ -7,6 +7,27 @@ import type {History} from "../train/fit.js";
 
 type Series = {epoch: number; value: number; série: string};
 
+/**
+ * Plot's first chart compiles much of Plot as it draws (~50–70 ms on a slow machine, ~10 ms for the next ones): small
+ * charts drawn off the page in idle moments, one piece per moment, take that cost before the essay's first chart.
+ */
+function warmPlot() {
+  const pieces = [
+    () => Plot.scale({x: {domain: [0, 1]}, color: {type: "ordinal", domain: ["a", "b"]}}),
+    () => Plot.plot({width: 120, height: 60, marks: [Plot.line([0, 1], {x: (d) => d, y: (d) => d})]}),
+    () => Plot.plot({width: 120, height: 60, grid: true, marks: [Plot.dot([0, 1], {x: (d) => d, y: (d) => d, r: 2})]}),
+    () => Plot.legend({color: {type: "ordinal", domain: ["a", "b"]}})
+  ];
+  const next = () => {
+    pieces.shift()?.();
+    if (pieces.length) idle(next);
+  };
+  idle(next);
+}
+const idle = (callback: () => void) =>
+  typeof requestIdleCallback === "function" ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 0);
+if (typeof document !== "undefined") warmPlot();
+
 function series(history: History, keys: [keyof History, string][]): Series[] {
   return keys.flatMap(([key, name]) => history[key].map((value, i) => ({epoch: i + 1, value, série: name})));
 }
