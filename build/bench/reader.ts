@@ -21,6 +21,11 @@ export interface ReaderFigures {
   workersAtLoad: number;
   workersDuringDrag: number;
   longestLoadTaskMs: number;
+  /**
+   * The longest animation frame at load (long-animation-frame entries): unlike the Long Tasks API, it counts the
+   * browser's own work, such as its first layout of the page.
+   */
+  longestLoadFrameMs: number;
   longestDragTaskMs: number;
   requests: number;
   loadBytes: number;
@@ -60,6 +65,7 @@ export function medianReader(runs: ReaderFigures[]): ReaderFigures {
     dragSettledMs: median((r) => r.dragSettledMs),
     workersDuringDrag: Math.max(...runs.map((r) => r.workersDuringDrag)),
     longestLoadTaskMs: median((r) => r.longestLoadTaskMs),
+    longestLoadFrameMs: median((r) => r.longestLoadFrameMs),
     longestDragTaskMs: median((r) => r.longestDragTaskMs),
     loadGzipBytes: median((r) => r.loadGzipBytes)
   };
@@ -120,6 +126,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const workersAtLoad = workers;
     const marks = (await page.evaluate("window.__reader.marks")) as Record<string, number>;
     const longestLoadTaskMs = (await page.evaluate("window.__reader.longest")) as number;
+    const longestLoadFrameMs = (await page.evaluate("window.__reader.longestFrame")) as number;
     const baseline = await pageTensors(page);
 
     await page.evaluate("window.__reader.longest = 0");
@@ -155,6 +162,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
       workersAtLoad,
       workersDuringDrag,
       longestLoadTaskMs,
+      longestLoadFrameMs,
       longestDragTaskMs,
       requests: load.length,
       loadBytes: sum(load.map((l) => l.raw)),
@@ -170,12 +178,15 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
   }
 }
 
-/** Marks when the first slider is usable and the first epoch is plotted; records the longest task. */
+/** Marks when the first slider is usable and the first epoch is plotted; records the longest task and frame. */
 const WATCH = `(() => {
-  const reader = window.__reader = {marks: {}, longest: 0, lastMutation: 0};
+  const reader = window.__reader = {marks: {}, longest: 0, longestFrame: 0, lastMutation: 0};
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) reader.longest = Math.max(reader.longest, entry.duration);
   }).observe({type: "longtask", buffered: true});
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) reader.longestFrame = Math.max(reader.longestFrame, entry.duration);
+  }).observe({type: "long-animation-frame", buffered: true});
   const check = () => {
     reader.lastMutation = performance.now();
     if (reader.marks.controls === undefined && [...document.querySelectorAll("form")].some((f) => f.textContent.includes("Taille de l'état caché") && f.querySelector("input[type=range]:not([disabled])"))) {
