@@ -13,9 +13,17 @@ type Series = {epoch: number; value: number; série: string};
  */
 function warmPlot() {
   const pieces = [
-    () => Plot.scale({x: {domain: [0, 1]}, color: {type: "ordinal", domain: ["a", "b"]}}),
+    () => Plot.scale({x: {domain: [0, 1]}}),
+    () => Plot.scale({color: {type: "ordinal", domain: ["a", "b"]}}),
     () => Plot.plot({width: 120, height: 60, marks: [Plot.line([0, 1], {x: (d) => d, y: (d) => d})]}),
     () => Plot.plot({width: 120, height: 60, grid: true, marks: [Plot.dot([0, 1], {x: (d) => d, y: (d) => d, r: 2})]}),
+    () =>
+      Plot.plot({
+        width: 120,
+        height: 60,
+        y: {type: "log"},
+        marks: [Plot.text([1, 10], {x: (d) => d, y: (d) => d, text: String, dy: -4})]
+      }),
     () => Plot.legend({color: {type: "ordinal", domain: ["a", "b"]}})
   ];
   const next = () => {
