@@ -55,8 +55,11 @@ test("every runtime error of a cell is logged on the console with its stack", as
   await expect
     .poll(() => errors.find((e) => e.includes("boom from bad")))
     .toMatch(/Courant: the cell at line 4:[\s\S]*\n\s+at /);
-  // Blocked cells and compile errors are not runtime errors of their own: one entry.
-  expect(errors.filter((e) => e.startsWith("Courant:"))).toHaveLength(1);
+  await expect
+    .poll(() => errors.find((e) => e.includes('Cannot find module "./no-such-module.ts"')))
+    .toMatch(/Courant: the cell at line 34:/);
+  // Blocked cells and compile errors are not runtime errors of their own: one entry per cell that threw.
+  expect(errors.filter((e) => e.startsWith("Courant:"))).toHaveLength(2);
 });
 
 test("broken front matter is reported at the top of the page, whose cells still run", async ({page}) => {
