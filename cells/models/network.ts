@@ -5,7 +5,7 @@ import {embeddingLookup} from "./embedding.js";
 import {simpleRnnLastState} from "./simple-rnn-bptt.js";
 import type {Activation, LayerSpec, ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
-import {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
+import {initialWeights, networkData, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
 
 export {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData};
 
@@ -64,15 +64,11 @@ export class Network {
    * on the cpu and webgl backends `dataSync` hands out the backend's own cached array.
    */
   toData(): NetworkData {
-    const names = weightNames(this.spec);
-    return {
-      spec: this.spec,
-      weights: this.variables.map((v, i) => ({
-        name: names[i],
-        shape: v.shape.slice(),
-        values: (v.dataSync() as Float32Array).slice()
-      }))
-    };
+    // The variables' shapes are the spec's (the constructor checks them).
+    return networkData(
+      this.spec,
+      this.variables.map((v) => (v.dataSync() as Float32Array).slice())
+    );
   }
 
   countParams(): number {

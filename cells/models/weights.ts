@@ -21,6 +21,13 @@ export interface NetworkData {
   weights: WeightData[];
 }
 
+/** `values` (in Keras order) as a model's data: each with its Keras name and shape. */
+export function networkData(spec: ModelSpec, values: Float32Array[]): NetworkData {
+  const names = weightNames(spec);
+  const shapes = weightShapes(spec);
+  return {spec, weights: values.map((v, i) => ({name: names[i], shape: shapes[i], values: v}))};
+}
+
 /**
  * Keras's initial weights as plain arrays (no tfjs needed): glorot_uniform kernels, orthogonal recurrent
  * kernel, zero biases, U(-0.05, 0.05) embeddings, drawn in layer order from one seeded generator.

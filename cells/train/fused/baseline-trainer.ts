@@ -1,6 +1,6 @@
 import {drawDropoutMask} from "../../models/dropout.js";
 import type {ModelSpec} from "../../models/spec.js";
-import {weightNames, weightShapes, type NetworkData} from "../../models/weights.js";
+import {networkData, type NetworkData} from "../../models/weights.js";
 import type {RandomState} from "../../random/mt19937.js";
 import type {Dataset} from "../dataset.js";
 import {sourceValues, type AdamSettings, type WeightSource} from "./fused-trainer.js";
@@ -84,12 +84,7 @@ export class BaselineTrainer {
 
   /** The current weights with their Keras names and shapes. */
   toData(): NetworkData {
-    const names = weightNames(this.spec);
-    const shapes = weightShapes(this.spec);
-    return {
-      spec: this.spec,
-      weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))
-    };
+    return networkData(this.spec, this.weightValues());
   }
 
   /** One Adam step on the rows `rows`: the batch's loss and accuracy (before the step). */

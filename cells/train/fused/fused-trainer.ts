@@ -2,7 +2,7 @@ import type {RandomState} from "../../random/mt19937.js";
 import {drawDropoutMask} from "../../models/dropout.js";
 import type {Network} from "../../models/network.js";
 import type {ModelSpec} from "../../models/spec.js";
-import {weightNames, weightShapes, type NetworkData} from "../../models/weights.js";
+import {networkData, type NetworkData} from "../../models/weights.js";
 import type {Dataset} from "../dataset.js";
 import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./kernels.js";
 
@@ -161,12 +161,7 @@ export class FusedRnnTrainer {
 
   /** The current weights with their Keras names and shapes. */
   toData(): NetworkData {
-    const names = weightNames(this.spec);
-    const shapes = weightShapes(this.spec);
-    return {
-      spec: this.spec,
-      weights: this.weightValues().map((values, i) => ({name: names[i], shape: shapes[i], values}))
-    };
+    return networkData(this.spec, this.weightValues());
   }
 
   /** One Adam step on the rows `rows` of `data`; returns the batch's loss and accuracy (as tfjs `fit` does). */
