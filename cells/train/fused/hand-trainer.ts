@@ -29,9 +29,8 @@ export async function handTrainer(
   model: WeightSource,
   settings: AdamSettings & {batchSize: number}
 ): Promise<HandTrainer | null> {
-  if (fusedShape(model.spec)) return FusedRnnTrainer.create(model, settings);
-  if (!baselineShape(model.spec)) return null;
-  return BaselineTrainer.create(model, settings);
+  // Each refuses the other's model (null), as the recurrent one's refuses it without SIMD.
+  return (await FusedRnnTrainer.create(model, settings)) ?? BaselineTrainer.create(model, settings);
 }
 
 export interface HandInference {
@@ -44,7 +43,5 @@ export interface HandInference {
  * JavaScript; null for another model (or before the kernels load). Use it and drop it.
  */
 export function handInference(model: WeightSource, batchSize: number): HandInference | null {
-  const fused = FusedRnnTrainer.forInference(model, batchSize);
-  if (fused || !baselineShape(model.spec)) return fused;
-  return BaselineTrainer.create(model, {learningRate: 1e-3});
+  return FusedRnnTrainer.forInference(model, batchSize) ?? BaselineTrainer.create(model, {learningRate: 1e-3});
 }
