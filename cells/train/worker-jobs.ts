@@ -9,8 +9,8 @@ type TfjsJobs = typeof import("./tfjs-jobs.js");
 /**
  * What a pooled worker does for each kind of job. Training the essay's models (the recurrent one on the fused
  * kernels, the baseline in plain JavaScript: fused/hand-trainer.ts) and §8's gradient experiments, and building
- * a seeded model, need only plain arrays: none of them loads tfjs. Other
- * models (and every job, without WebAssembly SIMD) load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
+ * a seeded model, need only plain arrays: none of them loads tfjs. Other models (and every job, without
+ * WebAssembly SIMD) load it on first use. One instance per worker (it remembers whether tfjs is loaded there).
  */
 export function workerJobs(): {handlers: JobHandlers; numTensors: () => number | null} {
   let tfjs: TfjsJobs | null = null;

@@ -67,9 +67,10 @@ export async function startPage(spec: PageSpec) {
     }
   });
   // TensorFlow.js starts now, without holding the page: only cells that import modules (which may use tfjs) wait
-  // for its backend; cells that name `tf` wait through the builtin (until its kernels are warm). Controls, prose and the rest run meanwhile. A
-  // cell that only imports loads its modules at once (their own setup, such as the training workers, starts now)
-  // and hands them over once the backend is chosen, so no function of theirs runs before.
+  // for its backend; cells that name `tf` wait through the builtin (until its kernels are warm). Controls, prose and
+  // the rest run meanwhile. A cell that only imports loads its modules at once (their own setup, such as the
+  // training workers, starts now) and hands them over once the backend is chosen, so no function of theirs runs
+  // before.
   const tfReady = usesTf
     ? Promise.race([
         tfBackendStarted(),
@@ -81,12 +82,13 @@ export async function startPage(spec: PageSpec) {
       ])
     : null;
   const mayUseTf = (cell: PageCell) => /\bimport\(/.test(String(cell.body));
-  // Each cell runs in a task of its own, the highest on the page first.
+  // Each cell runs in a task of its own, the highest on the page first (or at the place of one higher up that waits
+  // for it: turnLines, made from the cells present).
   const turns = createCellTurns();
-  // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
-  // training workers), which is best begun at once.
   let turnLine = new Map<string, number>();
   const turn = (cell: PageCell) => turns.turn(turnLine.get(cell.id) ?? cell.line);
+  // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
+  // training workers), which is best begun at once.
   const ready = (cell: PageCell) =>
     cell.importsOnly ? Promise.resolve() : tfReady && mayUseTf(cell) ? tfReady.then(() => turn(cell)) : turn(cell);
   const handOver = (cell: PageCell, value: unknown) =>
