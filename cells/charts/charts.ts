@@ -266,6 +266,7 @@ export function gradientByLengthChart(results: LengthGradient[], {width}: {width
       width,
       height: 320,
       marginLeft: 60,
+      marginRight: 40, // the last point's label, centred on it, is as wide as the others
       x: {label: "Longueur de la séquence", grid: true},
       y: {label: "Norme moyenne des gradients", type: "log", grid: true, tickFormat: pythonExponent},
       marks: [
