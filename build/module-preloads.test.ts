@@ -24,17 +24,15 @@ const metafile = {
 const names = (files: string[]) => files.map((file) => file.slice(resolve("dist").length + 1));
 
 describe("module preloads", () => {
-  it("lists the script's static imports and its cells' modules with theirs, not deeper dynamic imports", () => {
-    expect(names(modulePreloads(metafile, "dist/page.js"))).toEqual(["client.js", "cell.js", "plot.js"]);
+  it("lists the script's static imports with theirs, not its cells' modules nor deeper dynamic imports", () => {
+    expect(names(modulePreloads(metafile, "dist/page.js"))).toEqual(["client.js"]);
   });
 
-  it("adds the sources named in `also`, right after the static imports", () => {
+  it("adds the sources named in `also` with their static imports, after the script's", () => {
     expect(names(modulePreloads(metafile, "dist/page.js", ["engine/client/tf-backend.ts"]))).toEqual([
       "client.js",
       "tf-backend.js",
-      "tfjs.js",
-      "cell.js",
-      "plot.js"
+      "tfjs.js"
     ]);
   });
 });
