@@ -47,8 +47,11 @@ export const DRAG_VALUES = [
 ];
 const DRAG_INTERVAL_MS = 100;
 
-/** Readers measured one after another (each with a fresh browser context and cache): the machine's noise shows. */
-export const READER_RUNS = 3;
+/**
+ * Readers measured one after another (each with a fresh browser context and cache): the machine's noise shows. Five:
+ * on two cores, whether a load has any task over 50 ms varies from one load to the next, and a median of three swung.
+ */
+export const READER_RUNS = 5;
 
 /** Each figure's median over several readers (the figures of the median run for the rest). */
 export function medianReader(runs: ReaderFigures[]): ReaderFigures {
