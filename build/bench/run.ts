@@ -52,7 +52,11 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
   rows.push({
     where: "chromium",
     model: "courant",
-    ...(await page.evaluate(() => (window as any).benchCourant("wasm", 10, "auto")))
+    ...(await within(
+      ROW_LIMIT_MS,
+      "the fused kernels' row",
+      page.evaluate(() => (window as any).benchCourant("wasm", 10, "auto"))
+    ))
   });
   for (const backend of ["wasm", "webgl", "cpu"]) {
     log(`chromium ${backend}: courant, tfjs kernels…`);
@@ -60,16 +64,28 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
     rows.push({
       where: "chromium",
       model: "courant",
-      ...(await page.evaluate(([b, e]) => (window as any).benchCourant(b, e, "tfjs"), [backend, epochs] as const))
+      ...(await within(
+        ROW_LIMIT_MS,
+        `the tfjs kernels' row on ${backend}`,
+        page.evaluate(([b, e]) => (window as any).benchCourant(b, e, "tfjs"), [backend, epochs] as const)
+      ))
     });
-    browserGradients[backend] = await page.evaluate((b) => (window as any).benchGradients(b), backend);
+    browserGradients[backend] = await within(
+      ROW_LIMIT_MS,
+      `the gradient experiment on ${backend}`,
+      page.evaluate((b) => (window as any).benchGradients(b), backend)
+    );
   }
   for (const backend of ["wasm", "cpu", ...(stockWebgl ? ["webgl"] : [])]) {
     log(`chromium ${backend}: stock tfjs layers…`);
     rows.push({
       where: "chromium",
       model: "stock",
-      ...(await page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const))
+      ...(await within(
+        ROW_LIMIT_MS,
+        `stock tfjs layers on ${backend}`,
+        page.evaluate(([b]) => (window as any).benchStock(b, 2), [backend] as const)
+      ))
     });
   }
   await close();
@@ -288,4 +304,16 @@ function table(rows: (TrainingFigures & {where: string; model: string; longestTa
       .join("  ")
       .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+/** A row measured in the page takes seconds, up to ~2 minutes (stock tfjs on webgl: its orthogonal initialiser). */
+const ROW_LIMIT_MS = 5 * 60_000;
+
+/** Fails with what the bench was measuring when a page call has not answered in `ms`, instead of hanging. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench: ${what} did not finish within ${ms / 60_000} minutes`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
