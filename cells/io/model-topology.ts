@@ -1,3 +1,4 @@
+import {kindOf} from "../models/layer-kinds.js";
 import {inputShapes, type Activation, type LayerSpec, type ModelSpec} from "../models/spec.js";
 import {UploadError, type LayerExpectation} from "./upload-error.js";
 
@@ -143,12 +144,7 @@ function readInputShape(batchShape: unknown, file: string, layer: string): numbe
 function checkInputRanks(spec: ModelSpec, names: string[], file: string) {
   const inputs = inputShapes(spec);
   spec.layers.forEach((layer, i) => {
-    const rank =
-      layer.type === "Embedding" || layer.type === "RepeatVector"
-        ? 1
-        : ["SimpleRNN", "TimeDistributed", "GlobalAveragePooling1D"].includes(layer.type)
-          ? 2
-          : 0;
+    const rank = kindOf(layer).inputRank;
     if (rank && inputs[i].length !== rank) {
       throw new UploadError({
         kind: "layer-config",

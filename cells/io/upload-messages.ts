@@ -1,3 +1,4 @@
+import {LAYER_KINDS} from "../models/layer-kinds.js";
 import {englishExpectation, type TokenizerExpectation} from "../text/tokenizer-json.js";
 import type {LayerExpectation, UploadFacts} from "./upload-error.js";
 
@@ -6,7 +7,7 @@ export type UploadLanguage = "fr" | "en";
 
 type Messages = {[K in UploadFacts["kind"]]: (facts: Extract<UploadFacts, {kind: K}>) => string};
 
-const LAYER_KINDS = "Embedding, SimpleRNN, Dense, TimeDistributed, Dropout, GlobalAveragePooling1D, RepeatVector";
+const LAYER_KIND_NAMES = Object.keys(LAYER_KINDS).join(", ");
 
 const layerExpectations: Record<UploadLanguage, Record<LayerExpectation, string>> = {
   fr: {
@@ -71,7 +72,7 @@ const fr: Messages = {
       ? `Aucun fichier .json parmi les fichiers du modèle (${list(chosen)}) : choisissez le .json du modèle avec son .bin.`
       : `Plusieurs fichiers .json parmi les fichiers du modèle (${list(jsonFiles)}) : choisissez un seul .json, celui du modèle, avec son .bin.`,
   "layer-kind": ({file, layer, className}) =>
-    `La couche « ${layer} » de « ${file} » est de type ${className}, qui n'est pas une couche du notebook (${LAYER_KINDS}).`,
+    `La couche « ${layer} » de « ${file} » est de type ${className}, qui n'est pas une couche du notebook (${LAYER_KIND_NAMES}).`,
   "layer-config": ({file, layer, field, expected, actual}) =>
     `La couche « ${layer} » de « ${file} » est invalide : « ${field} » devrait être ${layerExpectations.fr[expected]}, ` +
     `trouvé : ${actual ?? "rien"}.`,
@@ -113,7 +114,7 @@ const en: Messages = {
       ? `No .json file among the model's files (${englishList(chosen)}): choose the model's .json together with its .bin.`
       : `Several .json files among the model's files (${englishList(jsonFiles)}): choose only the model's .json, with its .bin.`,
   "layer-kind": ({file, layer, className}) =>
-    `Layer "${layer}" of "${file}" is a ${className}, which is not one of the notebook's layers (${LAYER_KINDS}).`,
+    `Layer "${layer}" of "${file}" is a ${className}, which is not one of the notebook's layers (${LAYER_KIND_NAMES}).`,
   "layer-config": ({file, layer, field, expected, actual}) =>
     `Layer "${layer}" of "${file}" is invalid: "${field}" should be ${layerExpectations.en[expected]}, got ${actual ?? "nothing"}.`,
   "weights-dtype": ({file, weight, dtype}) =>

@@ -1,5 +1,4 @@
-import {weightShapes} from "../models/network.js";
-import type {LayerSpec} from "../models/spec.js";
+import {weightsByLayer} from "../models/weights.js";
 import type {Topology} from "./model-topology.js";
 import {UploadError} from "./upload-error.js";
 
@@ -80,33 +79,17 @@ export function readManifest(modelJson: Json, file: string): Manifest {
   return {groups, weights};
 }
 
-/** The names each layer kind gives its weights, in the lean network's order (Keras's too). */
-function roles(layer: LayerSpec): string[] {
-  switch (layer.type) {
-    case "Embedding":
-      return ["embeddings"];
-    case "SimpleRNN":
-      return ["kernel", "recurrent_kernel", "bias"];
-    case "Dense":
-    case "TimeDistributed":
-      return ["kernel", "bias"];
-    default:
-      return [];
-  }
-}
-
 /**
- * The manifest entry of each weight of the spec, in `weightShapes(spec)` order. A weight is
+ * The manifest entry of each weight of the spec, in Keras order (`weightsByLayer`). A weight is
  * `<layer name>/…/<role>` (tfjs: `dense_Dense1/kernel`; Keras 2 through the converter:
  * `simple_rnn/simple_rnn_cell/kernel`; Keras 3: `dense/0`). Every model weight of the manifest must be used.
  */
 export function planWeights({spec, layerNames}: Topology, manifest: Manifest, file: string): ManifestWeight[] {
-  const expectedShapes = weightShapes(spec);
   const unused = new Set(manifest.weights.filter((w) => !w.optimizer));
   const plan: ManifestWeight[] = [];
-  spec.layers.forEach((layer, i) => {
+  weightsByLayer(spec).forEach((slots, i) => {
     const prefix = `${layerNames[i]}/`;
-    roles(layer).forEach((role, r) => {
+    slots.forEach(({role, shape: expected}, r) => {
       const entry = [...unused].find((w) => {
         const name = w.name.replace(/:\d+$/, "");
         const last = name.slice(name.lastIndexOf("/") + 1);
@@ -117,7 +100,6 @@ export function planWeights({spec, layerNames}: Topology, manifest: Manifest, fi
       if (entry.dtype !== "float32" || entry.quantized) {
         throw new UploadError({kind: "weights-dtype", file, weight: entry.name, dtype: entry.quantized ?? entry.dtype});
       }
-      const expected = expectedShapes[plan.length];
       if (entry.shape.join() !== expected.join()) {
         throw new UploadError({kind: "shape", file, weight: entry.name, expected, actual: entry.shape});
       }

@@ -5,9 +5,9 @@ import {embeddingLookup} from "./embedding.js";
 import {simpleRnnLastState} from "./simple-rnn-bptt.js";
 import type {Activation, LayerSpec, ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
-import {initialWeights, networkData, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
+import {initialWeights, networkData, weightsByLayer, type NetworkData, type WeightData} from "./weights.js";
 
-export {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData};
+export {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
 
 export interface ForwardOptions {
   /** Dropout is active only when training. */
@@ -31,14 +31,15 @@ export class Network {
     readonly spec: ModelSpec,
     weights: WeightData[]
   ) {
-    const names = weightNames(spec);
-    if (weights.length !== names.length)
-      throw new RangeError(`${spec.name} needs ${names.length} weights, got ${weights.length}`);
-    const expected = weightShapes(spec);
+    const byLayer = weightsByLayer(spec);
+    const expected = byLayer.flat();
+    if (weights.length !== expected.length)
+      throw new RangeError(`${spec.name} needs ${expected.length} weights, got ${weights.length}`);
     this.variables = weights.map((w, i) => {
-      if (w.shape.join() !== expected[i].join() || w.values.length !== expected[i].reduce((a, b) => a * b, 1)) {
+      const {name, shape} = expected[i];
+      if (w.shape.join() !== shape.join() || w.values.length !== shape.reduce((a, b) => a * b, 1)) {
         throw new RangeError(
-          `weight ${names[i]} should have shape [${expected[i]}], got [${w.shape}] with ${w.values.length} values`
+          `weight ${name} should have shape [${shape}], got [${w.shape}] with ${w.values.length} values`
         );
       }
       const initial = tf.tensor(w.values, w.shape, "float32");
@@ -47,7 +48,7 @@ export class Network {
       return variable;
     });
     let next = 0;
-    this.perLayer = spec.layers.map((layer) => this.variables.slice(next, (next += weightCount(layer))));
+    this.perLayer = byLayer.map((slots) => this.variables.slice(next, (next += slots.length)));
   }
 
   /** A fresh model with Keras's initialisers (see `initialWeights`). */
@@ -198,14 +199,4 @@ function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
 function dropoutMask(shape: number[], rate: number, rng?: RandomState): tf.Tensor {
   if (!rng) throw new TypeError("training with dropout needs an rng");
   return tf.tensor(drawDropoutMask(new Float32Array(shape.reduce((a, b) => a * b, 1)), rate, rng), shape);
-}
-
-function weightCount(layer: LayerSpec): number {
-  return layer.type === "Embedding"
-    ? 1
-    : layer.type === "SimpleRNN"
-      ? 3
-      : layer.type === "Dense" || layer.type === "TimeDistributed"
-        ? 2
-        : 0;
 }

@@ -1,7 +1,10 @@
 /**
- * Models as data: the layers of each of the seed's Keras models, their output shapes and parameter counts.
- * The same spec drives the summary table, the trainable network and the tfjs layers model used to save.
+ * Models as data: the layers of each of the seed's Keras models, and the shapes and parameter counts of a whole
+ * model (what each layer kind computes is in ./layer-kinds.ts). The same spec drives the summary table, the
+ * trainable network and the tfjs layers model used to save.
  */
+import {layerParams, outputShape} from "./layer-kinds.js";
+
 export type Activation = "linear" | "tanh" | "relu" | "sigmoid" | "softmax";
 
 export type LayerSpec =
@@ -36,41 +39,6 @@ export function layerShapes(spec: ModelSpec): number[][] {
     shapes.push(shape);
   }
   return shapes;
-}
-
-function outputShape(layer: LayerSpec, input: number[]): number[] {
-  switch (layer.type) {
-    case "Embedding":
-      return [...input, layer.outputDim];
-    case "SimpleRNN":
-      return layer.returnSequences ? [input[0], layer.units] : [layer.units];
-    case "Dense":
-      return [...input.slice(0, -1), layer.units];
-    case "TimeDistributed":
-      return [input[0], layer.units];
-    case "Dropout":
-      return input;
-    case "GlobalAveragePooling1D":
-      return [input[input.length - 1]];
-    case "RepeatVector":
-      return [layer.n, ...input];
-  }
-}
-
-/** Keras parameter counts: Embedding V·D, SimpleRNN u·(d+u+1), Dense d·k+k. */
-export function layerParams(layer: LayerSpec, input: number[]): number {
-  const d = input[input.length - 1];
-  switch (layer.type) {
-    case "Embedding":
-      return layer.inputDim * layer.outputDim;
-    case "SimpleRNN":
-      return layer.units * (d + layer.units + 1);
-    case "Dense":
-    case "TimeDistributed":
-      return d * layer.units + layer.units;
-    default:
-      return 0;
-  }
 }
 
 export function inputShapes(spec: ModelSpec): number[][] {

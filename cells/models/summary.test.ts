@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {disposeLayersModel, toLayersModel} from "../io/layers-model.js";
 import {useBackend} from "../testing/backends.js";
+import {KERAS_SUMMARIES} from "../testing/keras-summaries.js";
 import {
   baselineSpec,
   manyToManySpec,
@@ -20,20 +21,12 @@ beforeAll(() => useBackend("cpu"));
 
 describe("summary (Keras model.summary as data)", () => {
   it("§3 simple RNN: 55 170 parameters", () => {
-    expect(rows(simpleRnnSpec())).toEqual([
-      ["simple_rnn", "SimpleRNN", "(None, 128)", 54912],
-      ["dense", "Dense", "(None, 2)", 258]
-    ]);
+    expect(rows(simpleRnnSpec())).toEqual(KERAS_SUMMARIES["§3 simple RNN"].rows);
     expect(summary(simpleRnnSpec()).totalParams).toBe(55170);
   });
 
   it("§5 sentiment RNN: 129 441 parameters; hidden 64 gives a 10 560-parameter SimpleRNN", () => {
-    expect(rows(sentimentRnnSpec())).toEqual([
-      ["embedding", "Embedding", "(None, 20, 100)", 100000],
-      ["simple_rnn", "SimpleRNN", "(None, 128)", 29312],
-      ["dropout", "Dropout", "(None, 128)", 0],
-      ["dense", "Dense", "(None, 1)", 129]
-    ]);
+    expect(rows(sentimentRnnSpec())).toEqual(KERAS_SUMMARIES["§5 sentiment RNN"].rows);
     expect(summary(sentimentRnnSpec()).totalParams).toBe(129441);
     expect(summary(sentimentRnnSpec({hiddenSize: 64})).rows[1].params).toBe(10560);
     // the former name of the option is still read
@@ -41,27 +34,10 @@ describe("summary (Keras model.summary as data)", () => {
   });
 
   it("§4 architectures and §7 baseline", () => {
-    expect(rows(oneToManySpec())).toEqual([
-      ["dense", "Dense", "(None, 256)", 131328],
-      ["repeat_vector", "RepeatVector", "(None, 20, 256)", 0],
-      ["simple_rnn", "SimpleRNN", "(None, 20, 256)", 131328],
-      ["time_distributed", "TimeDistributed", "(None, 20, 10000)", 2570000]
-    ]);
-    expect(rows(manyToOneSpec())).toEqual([
-      ["simple_rnn", "SimpleRNN", "(None, 128)", 54912],
-      ["dense", "Dense", "(None, 5)", 645]
-    ]);
-    expect(rows(manyToManySpec())).toEqual([
-      ["simple_rnn", "SimpleRNN", "(None, 50, 128)", 54912],
-      ["time_distributed", "TimeDistributed", "(None, 50, 10)", 1290]
-    ]);
-    expect(rows(baselineSpec())).toEqual([
-      ["embedding", "Embedding", "(None, 20, 100)", 100000],
-      ["global_average_pooling1d", "GlobalAveragePooling1D", "(None, 100)", 0],
-      ["dense", "Dense", "(None, 64)", 6464],
-      ["dropout", "Dropout", "(None, 64)", 0],
-      ["dense_1", "Dense", "(None, 1)", 65]
-    ]);
+    expect(rows(oneToManySpec())).toEqual(KERAS_SUMMARIES["§4 one to many"].rows);
+    expect(rows(manyToOneSpec())).toEqual(KERAS_SUMMARIES["§4 many to one"].rows);
+    expect(rows(manyToManySpec())).toEqual(KERAS_SUMMARIES["§4 many to many"].rows);
+    expect(rows(baselineSpec())).toEqual(KERAS_SUMMARIES["§7 baseline"].rows);
   });
 
   it("agrees with stock tfjs layers on output shapes and parameter counts", () => {

@@ -1,4 +1,5 @@
-import {inputShapes, layerParams, layerShapes, type ModelSpec} from "./spec.js";
+import {kindOf, layerParams} from "./layer-kinds.js";
+import {inputShapes, layerShapes, type ModelSpec} from "./spec.js";
 
 export interface SummaryRow {
   /** Keras-style layer name: `simple_rnn`, `dense`, `dense_1`… */
@@ -17,16 +18,6 @@ export interface Summary {
   nonTrainableParams: number;
 }
 
-const SNAKE: Record<string, string> = {
-  Embedding: "embedding",
-  SimpleRNN: "simple_rnn",
-  Dense: "dense",
-  TimeDistributed: "time_distributed",
-  Dropout: "dropout",
-  GlobalAveragePooling1D: "global_average_pooling1d",
-  RepeatVector: "repeat_vector"
-};
-
 /** `model.summary()` as data (names numbered per model, as in a fresh Keras session), for a spec or a built model. */
 export function summary(model: ModelSpec | {spec: ModelSpec}): Summary {
   const spec = "spec" in model ? model.spec : model;
@@ -34,12 +25,12 @@ export function summary(model: ModelSpec | {spec: ModelSpec}): Summary {
   const inputs = inputShapes(spec);
   const shapes = layerShapes(spec);
   const rows = spec.layers.map((layer, i) => {
-    const base = SNAKE[layer.type];
+    const base = kindOf(layer).kerasName;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return {
       name: n ? `${base}_${n}` : base,
-      type: layer.type === "TimeDistributed" ? "TimeDistributed" : layer.type,
+      type: layer.type,
       outputShape: formatShape(shapes[i]),
       params: layerParams(layer, inputs[i])
     };

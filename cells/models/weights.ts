@@ -5,6 +5,7 @@
 
 import {RandomState} from "../random/mt19937.js";
 import {glorotUniform, orthogonal, uniform} from "../random/initializers.js";
+import {kindOf, layerWeights, type WeightRole, type WeightSlot} from "./layer-kinds.js";
 import {inputShapes, type ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
 
@@ -23,10 +24,17 @@ export interface NetworkData {
 
 /** `values` (in Keras order) as a model's data: each with its Keras name and shape. */
 export function networkData(spec: ModelSpec, values: Float32Array[]): NetworkData {
-  const names = weightNames(spec);
-  const shapes = weightShapes(spec);
-  return {spec, weights: values.map((v, i) => ({name: names[i], shape: shapes[i], values: v}))};
+  const slots = weightsByLayer(spec).flat();
+  return {spec, weights: values.map((v, i) => ({name: slots[i].name, shape: slots[i].shape, values: v}))};
 }
+
+/** Keras's default initialiser of each weight role, drawing from the model's seeded generator. */
+const KERAS_INITIALIZERS: Record<WeightRole, (shape: number[], rng: RandomState) => Float32Array> = {
+  embeddings: ([inputDim, outputDim], rng) => uniform(inputDim * outputDim, rng),
+  kernel: ([fanIn, fanOut], rng) => glorotUniform(fanIn, fanOut, rng),
+  recurrent_kernel: ([rows, cols], rng) => orthogonal(rows, cols, rng),
+  bias: ([units]) => new Float32Array(units)
+};
 
 /**
  * Keras's initial weights as plain arrays (no tfjs needed): glorot_uniform kernels, orthogonal recurrent
@@ -34,49 +42,26 @@ export function networkData(spec: ModelSpec, values: Float32Array[]): NetworkDat
  */
 export function initialWeights(spec: ModelSpec, {seed}: {seed?: number} = {}): WeightData[] {
   const rng = new RandomState(seed ?? (Math.random() * 2 ** 32) >>> 0);
-  const inputs = inputShapes(spec);
-  const names = weightNames(spec);
-  const shapes = weightShapes(spec);
-  let k = 0;
-  const weights: WeightData[] = [];
-  const add = (values: Float32Array) => weights.push({name: names[k], shape: shapes[k++], values});
-  spec.layers.forEach((layer, i) => {
-    const d = inputs[i][inputs[i].length - 1];
-    if (layer.type === "Embedding") add(uniform(layer.inputDim * layer.outputDim, rng));
-    if (layer.type === "SimpleRNN") {
-      add(glorotUniform(d, layer.units, rng));
-      add(orthogonal(layer.units, layer.units, rng));
-      add(new Float32Array(layer.units));
-    }
-    if (layer.type === "Dense" || layer.type === "TimeDistributed") {
-      add(glorotUniform(d, layer.units, rng));
-      add(new Float32Array(layer.units));
-    }
-  });
-  return weights;
+  return weightsByLayer(spec)
+    .flat()
+    .map(({name, role, shape}) => ({name, shape, values: KERAS_INITIALIZERS[role](shape, rng)}));
 }
 
-/** Keras weight names, layers numbered as in `summary`. */
-export function weightNames(spec: ModelSpec): string[] {
+/** Each layer's weights in Keras order, with their Keras names (layers numbered as in `summary`). */
+export function weightsByLayer(spec: ModelSpec): (WeightSlot & {name: string})[][] {
   const rows = summary(spec).rows;
-  return spec.layers.flatMap((layer, i) => {
-    const name = rows[i].name;
-    if (layer.type === "Embedding") return [`${name}/embeddings`];
-    if (layer.type === "SimpleRNN")
-      return ["kernel", "recurrent_kernel", "bias"].map((w) => `${name}/simple_rnn_cell/${w}`);
-    if (layer.type === "Dense") return [`${name}/kernel`, `${name}/bias`];
-    if (layer.type === "TimeDistributed") return [`${name}/kernel`, `${name}/bias`];
-    return [];
+  const inputs = inputShapes(spec);
+  return spec.layers.map((layer, i) => {
+    const {cell} = kindOf(layer);
+    const prefix = cell ? `${rows[i].name}/${cell}` : rows[i].name;
+    return layerWeights(layer, inputs[i]).map((slot) => ({...slot, name: `${prefix}/${slot.role}`}));
   });
+}
+
+export function weightNames(spec: ModelSpec): string[] {
+  return weightsByLayer(spec).flatMap((slots) => slots.map((slot) => slot.name));
 }
 
 export function weightShapes(spec: ModelSpec): number[][] {
-  const inputs = inputShapes(spec);
-  return spec.layers.flatMap((layer, i) => {
-    const d = inputs[i][inputs[i].length - 1];
-    if (layer.type === "Embedding") return [[layer.inputDim, layer.outputDim]];
-    if (layer.type === "SimpleRNN") return [[d, layer.units], [layer.units, layer.units], [layer.units]];
-    if (layer.type === "Dense" || layer.type === "TimeDistributed") return [[d, layer.units], [layer.units]];
-    return [];
-  });
+  return weightsByLayer(spec).flatMap((slots) => slots.map((slot) => slot.shape));
 }
