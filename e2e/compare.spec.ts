@@ -1,4 +1,5 @@
 import {expect, test, type Page} from "@playwright/test";
+import {CONFIG_KEYS} from "../cells/runs/run-config.js";
 import {setInput, siteURL, watchConsole} from "./helpers.js";
 
 /** The essay's « Comparer les configurations »: result cache, run ledger, replicates, sweeps. */
@@ -39,17 +40,7 @@ test.describe("comparing configurations (essay)", () => {
     await page.getByLabel("seulement les différences").check();
     await expect(page.locator(".courant-run-table[data-diff-only=true]")).toHaveCount(1);
     const shown = await columns();
-    const parameters = [
-      "hiddenSize",
-      "maxLength",
-      "embeddingDim",
-      "epochs",
-      "learningRate",
-      "dropoutRate",
-      "batchSize",
-      "seed"
-    ];
-    expect(shown.filter((c) => parameters.includes(c))).toEqual(["hiddenSize"]);
+    expect(shown.filter((c) => (CONFIG_KEYS as readonly string[]).includes(c))).toEqual(["hiddenSize"]);
 
     // The overlaid curves' legend names only what differs.
     await expect(page.locator(".courant-run-curves").first()).toContainText("1. état caché 128");
