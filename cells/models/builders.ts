@@ -1,4 +1,4 @@
-import {checkRate, checkSize, type ModelSpec} from "./spec.js";
+import {checkRate, checkSize, type LayerSpec, type ModelSpec} from "./spec.js";
 
 /** The seed's models, with the seed's values as defaults and every size a parameter. */
 
@@ -9,24 +9,11 @@ export function simpleRnnSpec({
   outputSize = 2,
   sequenceLength = 10
 } = {}): ModelSpec {
-  checkSize(inputSize, "inputSize");
-  checkSize(hiddenSize, "hiddenSize");
-  checkSize(outputSize, "outputSize");
-  checkSize(sequenceLength, "sequenceLength");
+  checkSizes({inputSize, hiddenSize, outputSize, sequenceLength});
   return {
     name: "sequential",
     inputShape: [sequenceLength, inputSize],
-    layers: [
-      {
-        type: "SimpleRNN",
-        units: hiddenSize,
-        returnSequences: false,
-        activation: "tanh",
-        dropout: 0,
-        recurrentDropout: 0
-      },
-      {type: "Dense", units: outputSize, activation: "softmax"}
-    ]
+    layers: [simpleRnn(hiddenSize), {type: "Dense", units: outputSize, activation: "softmax"}]
   };
 }
 
@@ -37,24 +24,14 @@ export function oneToManySpec({
   outputLength = 20,
   vocabSize = 10000
 } = {}): ModelSpec {
-  checkSize(inputSize, "inputSize");
-  checkSize(hiddenSize, "hiddenSize");
-  checkSize(outputLength, "outputLength");
-  checkSize(vocabSize, "vocabSize");
+  checkSizes({inputSize, hiddenSize, outputLength, vocabSize});
   return {
     name: "one_to_many",
     inputShape: [inputSize],
     layers: [
       {type: "Dense", units: hiddenSize, activation: "relu"},
       {type: "RepeatVector", n: outputLength},
-      {
-        type: "SimpleRNN",
-        units: hiddenSize,
-        returnSequences: true,
-        activation: "tanh",
-        dropout: 0,
-        recurrentDropout: 0
-      },
+      simpleRnn(hiddenSize, {returnSequences: true}),
       {type: "TimeDistributed", units: vocabSize, activation: "softmax"}
     ]
   };
@@ -77,22 +54,12 @@ export function manyToManySpec({
   hiddenSize = 128,
   outputSize = 10
 } = {}): ModelSpec {
-  checkSize(sequenceLength, "sequenceLength");
-  checkSize(inputSize, "inputSize");
-  checkSize(hiddenSize, "hiddenSize");
-  checkSize(outputSize, "outputSize");
+  checkSizes({sequenceLength, inputSize, hiddenSize, outputSize});
   return {
     name: "many_to_many",
     inputShape: [sequenceLength, inputSize],
     layers: [
-      {
-        type: "SimpleRNN",
-        units: hiddenSize,
-        returnSequences: true,
-        activation: "tanh",
-        dropout: 0,
-        recurrentDropout: 0
-      },
+      simpleRnn(hiddenSize, {returnSequences: true}),
       {type: "TimeDistributed", units: outputSize, activation: "softmax"}
     ]
   };
@@ -119,10 +86,7 @@ export function sentimentRnnSpec({
   dropout = 0.3,
   recurrentDropout = dropout
 }: SentimentOptions = {}): ModelSpec {
-  checkSize(vocabSize, "vocabSize");
-  checkSize(embeddingDim, "embeddingDim");
-  checkSize(hiddenSize, "hiddenSize");
-  checkSize(maxLength, "maxLength");
+  checkSizes({vocabSize, embeddingDim, hiddenSize, maxLength});
   checkRate(dropout, "dropout");
   checkRate(recurrentDropout, "recurrentDropout");
   return {
@@ -130,7 +94,7 @@ export function sentimentRnnSpec({
     inputShape: [maxLength],
     layers: [
       {type: "Embedding", inputDim: vocabSize, outputDim: embeddingDim},
-      {type: "SimpleRNN", units: hiddenSize, returnSequences: false, activation: "tanh", dropout, recurrentDropout},
+      simpleRnn(hiddenSize, {dropout, recurrentDropout}),
       {type: "Dropout", rate: dropout},
       {type: "Dense", units: 1, activation: "sigmoid"}
     ]
@@ -145,10 +109,7 @@ export function baselineSpec({
   denseUnits = 64,
   dropout = 0.3
 } = {}): ModelSpec {
-  checkSize(vocabSize, "vocabSize");
-  checkSize(embeddingDim, "embeddingDim");
-  checkSize(maxLength, "maxLength");
-  checkSize(denseUnits, "denseUnits");
+  checkSizes({vocabSize, embeddingDim, maxLength, denseUnits});
   checkRate(dropout, "dropout");
   return {
     name: "baseline",
@@ -161,4 +122,14 @@ export function baselineSpec({
       {type: "Dense", units: 1, activation: "sigmoid"}
     ]
   };
+}
+
+/** Keras's `SimpleRNN(units)` as the seed uses it: tanh, the last state only and no dropout unless asked. */
+function simpleRnn(units: number, {returnSequences = false, dropout = 0, recurrentDropout = 0} = {}): LayerSpec {
+  return {type: "SimpleRNN", units, returnSequences, activation: "tanh", dropout, recurrentDropout};
+}
+
+/** Each size an integer ≥ 1 (the error names the first that is not). */
+function checkSizes(sizes: Record<string, number>) {
+  for (const [name, value] of Object.entries(sizes)) checkSize(value, name);
 }
