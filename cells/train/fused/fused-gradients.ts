@@ -1,5 +1,6 @@
 import type {ModelSpec} from "../../models/spec.js";
 import {Arena, instantiateKernels} from "./kernels.js";
+import {lastStep, reserveRnnBuffers, rnnLayerBackward, rnnLayerForward, type RnnLayer} from "./rnn-layer.js";
 
 /*
  * The gradient of a many-to-one SimpleRNN(tanh) → Dense(softmax) model's summed sparse categorical cross-entropy,
@@ -42,47 +43,39 @@ export interface RnnGradients {
  * its class labels; null without WebAssembly SIMD.
  */
 export async function fusedRnnGradients(
-  {steps: t, features: f, units: h, classes: c}: ManyToOneShape,
+  shape: ManyToOneShape,
   weights: ArrayLike<number>[],
   x: Float32Array,
   labels: ArrayLike<number>
 ): Promise<RnnGradients | null> {
   const k = await instantiateKernels();
   if (!k) return null;
+  const {steps: t, features: f, units: h, classes: c} = shape;
   const b = labels.length;
   const rows = t * b;
   const a = new Arena(k);
-  const at = {
-    x: a.reserve(rows * f),
-    states: a.reserve(rows * h),
-    dz: a.reserve(rows * h),
-    dx: a.reserve(rows * f),
-    w: a.reserve(f * h),
-    wt: a.reserve(h * f),
-    u: a.reserve(h * h),
-    ut: a.reserve(h * h),
-    bias: a.reserve(h),
-    gw: a.reserve(f * h),
-    gu: a.reserve(h * h),
-    gb: a.reserve(h)
+  const weight = (size: number) => ({w: a.reserve(size), g: a.reserve(size)});
+  const rnn: RnnLayer = {
+    kernel: weight(f * h),
+    recurrent: weight(h * h),
+    bias: weight(h),
+    ...reserveRnnBuffers(a, shape, b, false)
   };
   a.commit();
   const [kernel, recurrent, bias, denseKernel, denseBias] = weights;
-  a.f32(at.w, f * h).set(kernel);
-  a.f32(at.u, h * h).set(recurrent);
-  a.f32(at.bias, h).set(bias);
+  a.f32(rnn.kernel.w, f * h).set(kernel);
+  a.f32(rnn.recurrent.w, h * h).set(recurrent);
+  a.f32(rnn.bias.w, h).set(bias);
   // Time-major rows (t·B + i), as the kernels read them.
-  const xs = a.f32(at.x, rows * f);
+  const xs = a.f32(rnn.x, rows * f);
   for (let i = 0; i < b; ++i) {
     for (let s = 0; s < t; ++s) xs.set(x.subarray((i * t + s) * f, (i * t + s + 1) * f), (s * b + i) * f);
   }
 
-  k.broadcastRows(at.bias, at.states, rows, h);
-  k.gemm(at.x, f, 1, at.w, h, at.states, h, rows, f, h, true);
-  k.rnnForward(at.states, at.states, at.u, 0, t, b, h);
+  rnnLayerForward(k, rnn, shape, b);
 
   // The head in float64 on the last state: logits, softmax − one-hot (∂ summed cross-entropy / ∂ logits).
-  const last = a.f32(at.states + (t - 1) * b * h * 4, b * h);
+  const last = a.f32(lastStep(rnn.states, shape, b), b * h);
   const dLogits = new Float64Array(b * c);
   for (let i = 0; i < b; ++i) {
     const z = Array.from({length: c}, (_, j) => {
@@ -97,7 +90,7 @@ export async function fusedRnnGradients(
   }
   const gDense = new Float64Array(h * c);
   const gDenseBias = new Float64Array(c);
-  const dh = a.f32(at.dz + (t - 1) * b * h * 4, b * h);
+  const dh = a.f32(lastStep(rnn.dz, shape, b), b * h);
   for (let i = 0; i < b; ++i) {
     for (let j = 0; j < c; ++j) gDenseBias[j] += dLogits[i * c + j];
     for (let u = 0; u < h; ++u) {
@@ -110,26 +103,19 @@ export async function fusedRnnGradients(
     }
   }
 
-  k.transpose(at.u, h, h, at.ut);
-  k.rnnBackward(at.states, at.ut, 0, at.dz, t, b, h);
-  if (t > 1) k.gemm(at.states, 1, h, at.dz + b * h * 4, h, at.gu, h, h, (t - 1) * b, h, false);
-  else a.f32(at.gu, h * h).fill(0);
-  k.gemm(at.x, 1, f, at.dz, h, at.gw, h, f, rows, h, false);
-  k.columnSums(at.dz, rows, h, at.gb);
-  k.transpose(at.w, f, h, at.wt);
-  k.gemm(at.dz, h, 1, at.wt, f, at.dx, f, rows, h, f, false);
+  rnnLayerBackward(k, rnn, shape, b);
 
   const norm = (values: ArrayLike<number>) => {
     let sum = 0;
     for (let i = 0; i < values.length; ++i) sum += values[i] * values[i];
     return Math.sqrt(sum);
   };
-  const dx = a.f32(at.dx, rows * f);
+  const dx = a.f32(rnn.dx, rows * f);
   return {
     weightNorms: [
-      norm(a.f32(at.gw, f * h)),
-      norm(a.f32(at.gu, h * h)),
-      norm(a.f32(at.gb, h)),
+      norm(a.f32(rnn.kernel.g, f * h)),
+      norm(a.f32(rnn.recurrent.g, h * h)),
+      norm(a.f32(rnn.bias.g, h)),
       norm(gDense),
       norm(gDenseBias)
     ],

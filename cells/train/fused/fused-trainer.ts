@@ -5,6 +5,7 @@ import type {ModelSpec} from "../../models/spec.js";
 import {networkData, type NetworkData} from "../../models/weights.js";
 import type {Dataset} from "../dataset.js";
 import {Arena, instantiateKernels, sharedKernels, type KernelExports} from "./kernels.js";
+import {lastStep, reserveRnnBuffers, rnnLayerBackward, rnnLayerForward, type RnnLayer} from "./rnn-layer.js";
 
 /** Where a trainer's weights come from: a Network's tfjs variables, or plain arrays (a worker without tfjs). */
 export type WeightSource = Pick<Network, "spec" | "variables"> | NetworkData;
@@ -77,10 +78,9 @@ export class FusedRnnTrainer {
   private accBeta1: number;
   private accBeta2: number;
   private readonly slots: Slot[];
-  private readonly buffers: Record<
-    "ids" | "x" | "states" | "masked" | "dz" | "dx" | "maskX" | "maskH" | "maskOut" | "ut" | "wt" | "scratch",
-    number
-  >;
+  /** The SimpleRNN layer: its weights are slots 1–3. */
+  private readonly rnn: RnnLayer;
+  private readonly buffers: Record<"ids" | "maskX" | "maskH" | "maskOut" | "scratch", number>;
   private readonly arena: Arena;
   private readonly adam: Required<AdamSettings>;
   private calls = 0;
@@ -105,18 +105,13 @@ export class FusedRnnTrainer {
       m: a.reserve(size),
       v: a.reserve(size)
     }));
+    const [, kernel, recurrent, bias] = this.slots;
+    this.rnn = {kernel, recurrent, bias, ...reserveRnnBuffers(a, shape, batchSize, shape.recurrentDropout > 0)};
     this.buffers = {
       ids: a.reserve(rows),
-      x: a.reserve(rows * e),
-      states: a.reserve(rows * h),
-      masked: a.reserve(rows * h),
-      dz: a.reserve(rows * h),
-      dx: a.reserve(rows * e),
       maskX: a.reserve(batchSize * e),
       maskH: a.reserve(batchSize * h),
       maskOut: a.reserve(batchSize * h),
-      ut: a.reserve(h * h),
-      wt: a.reserve(h * e),
       scratch: a.reserve(e)
     };
     a.commit();
@@ -178,41 +173,18 @@ export class FusedRnnTrainer {
    */
   gradients(data: Dataset, rows: ArrayLike<number>, rng: RandomState): [number, number] {
     this.calls = 0;
-    const {features: e, units: h, steps: t} = this.shape;
+    const {features: e, steps: t} = this.shape;
     const batch = this.load(data, rows);
     const {maskX, maskH, maskOut} = this.drawMasks(batch, rng);
-    const [embeddings, kernel, recurrent, bias] = this.slots;
+    const [embeddings] = this.slots;
     const b = this.buffers;
-    const count = t * batch;
     this.forward(batch, maskX, maskH);
 
     const head = this.head(batch, data, rows, maskOut);
 
-    // Backward through time, then each weight's gradient as one product over all steps.
-    this.call(this.k.transpose, recurrent.w, h, h, b.ut);
-    this.call(this.k.rnnBackward, b.states, b.ut, maskH, b.dz, t, batch, h);
-    if (t > 1)
-      this.call(
-        this.k.gemm,
-        maskH ? b.masked : b.states,
-        1,
-        h,
-        b.dz + batch * h * 4,
-        h,
-        recurrent.g,
-        h,
-        h,
-        (t - 1) * batch,
-        h,
-        false
-      );
-    else this.view(recurrent.g, h * h).fill(0);
-    this.call(this.k.gemm, b.x, 1, e, b.dz, h, kernel.g, h, e, count, h, false);
-    this.call(this.k.columnSums, b.dz, count, h, bias.g);
-    this.call(this.k.transpose, kernel.w, e, h, b.wt);
-    this.call(this.k.gemm, b.dz, h, 1, b.wt, e, b.dx, e, count, h, e, false);
+    this.calls += rnnLayerBackward(this.k, this.rnn, this.shape, batch, maskH);
     this.view(embeddings.g, embeddings.size).fill(0);
-    this.call(this.k.scatterAddRows, b.dx, b.ids, count, e, maskX, batch, embeddings.g, b.scratch);
+    this.call(this.k.scatterAddRows, this.rnn.dx, b.ids, t * batch, e, maskX, batch, embeddings.g, b.scratch);
     return head;
   }
 
@@ -291,22 +263,17 @@ export class FusedRnnTrainer {
     };
   }
 
-  /** Embedding lookup (masked), the input projection of all steps in one product, then the recurrence. */
+  /** Embedding lookup (⊙ the input mask), then the SimpleRNN over all steps. */
   private forward(batch: number, maskX: number, maskH: number) {
-    const {features: e, units: h, steps: t} = this.shape;
-    const [embeddings, kernel, recurrent, bias] = this.slots;
-    const b = this.buffers;
-    const count = t * batch;
-    this.call(this.k.gatherRows, embeddings.w, b.ids, count, e, maskX, batch, b.x);
-    this.call(this.k.broadcastRows, bias.w, b.states, count, h);
-    this.call(this.k.gemm, b.x, e, 1, kernel.w, h, b.states, h, count, e, h, true);
-    this.call(this.k.rnnForward, b.states, maskH ? b.masked : b.states, recurrent.w, maskH, t, batch, h);
+    const {features: e, steps: t} = this.shape;
+    this.call(this.k.gatherRows, this.slots[0].w, this.buffers.ids, t * batch, e, maskX, batch, this.rnn.x);
+    this.calls += rnnLayerForward(this.k, this.rnn, this.shape, batch, maskH);
   }
 
   /** Logits of the Dense head on the last state (⊙ the Dropout layer's mask when training). */
   private logits(batch: number, maskOut: number): Float64Array {
-    const {units: h, steps: t} = this.shape;
-    const last = this.view(this.buffers.states + (t - 1) * batch * h * 4, batch * h);
+    const h = this.shape.units;
+    const last = this.view(lastStep(this.rnn.states, this.shape, batch), batch * h);
     const mask = maskOut ? this.view(maskOut, batch * h) : null;
     const w = this.view(this.slots[4].w, h);
     const bias = this.view(this.slots[5].w, 1)[0];
@@ -321,14 +288,14 @@ export class FusedRnnTrainer {
 
   /** Loss and accuracy of the batch; the Dense head's gradients; ∂L/∂h_T into the last step of dz. */
   private head(batch: number, data: Dataset, rows: ArrayLike<number>, maskOut: number): [number, number] {
-    const {units: h, steps: t} = this.shape;
+    const h = this.shape.units;
     const z = this.logits(batch, maskOut);
-    const last = this.view(this.buffers.states + (t - 1) * batch * h * 4, batch * h);
+    const last = this.view(lastStep(this.rnn.states, this.shape, batch), batch * h);
     const mask = maskOut ? this.view(maskOut, batch * h) : null;
     const w = this.view(this.slots[4].w, h);
     const gw = this.view(this.slots[4].g, h).fill(0);
     const gb = this.view(this.slots[5].g, 1);
-    const dh = this.view(this.buffers.dz + (t - 1) * batch * h * 4, batch * h);
+    const dh = this.view(lastStep(this.rnn.dz, this.shape, batch), batch * h);
     let loss = 0;
     let correct = 0;
     let biasGradient = 0;
