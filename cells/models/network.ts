@@ -7,7 +7,7 @@ import type {Activation, LayerSpec, ModelSpec} from "./spec.js";
 import {summary} from "./summary.js";
 import {initialWeights, networkData, weightsByLayer, type NetworkData, type WeightData} from "./weights.js";
 
-export {initialWeights, weightNames, weightShapes, type NetworkData, type WeightData} from "./weights.js";
+export {initialWeights, type NetworkData, type WeightData} from "./weights.js";
 
 export interface ForwardOptions {
   /** Dropout is active only when training. */

@@ -57,11 +57,3 @@ export function weightsByLayer(spec: ModelSpec): (WeightSlot & {name: string})[]
     return layerWeights(layer, inputs[i]).map((slot) => ({...slot, name: `${prefix}/${slot.role}`}));
   });
 }
-
-export function weightNames(spec: ModelSpec): string[] {
-  return weightsByLayer(spec).flatMap((slots) => slots.map((slot) => slot.name));
-}
-
-export function weightShapes(spec: ModelSpec): number[][] {
-  return weightsByLayer(spec).flatMap((slots) => slots.map((slot) => slot.shape));
-}
