@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {createCellTurns, turnLines} from "./cell-turns.js";
+import {createCellTurns, firstDefiners, turnLines} from "./cell-turns.js";
 
 /** A scheduler the test drives: each `task()` runs one scheduled callback, then its microtasks. */
 function manualSchedule() {
@@ -80,5 +80,17 @@ describe("turn lines", () => {
   it("ends on a cycle, each cell of it at the cycle's highest line", () => {
     const lines = turnLines([cell("a", 30, ["b"], ["a"]), cell("b", 20, ["a"], ["b"]), cell("c", 5, ["a"], [])]);
     expect(Object.fromEntries(lines)).toEqual({a: 5, b: 5, c: 5});
+  });
+});
+
+describe("first definers", () => {
+  it("names, for each declared name, the first cell on the page that declares it", () => {
+    const cells = [
+      {id: "a", outputs: ["x", "y"]},
+      {id: "b", outputs: ["y", "z"]},
+      {id: "c", outputs: []}
+    ];
+    const definers = firstDefiners(cells);
+    expect(Object.fromEntries([...definers].map(([name, cell]) => [name, cell.id]))).toEqual({x: "a", y: "a", z: "b"});
   });
 });

@@ -41,8 +41,7 @@ export interface TurnCell {
  * as early as the cell needing it would, instead of after everything between them.
  */
 export function turnLines(cells: readonly TurnCell[]): Map<string, number> {
-  const definer = new Map<string, TurnCell>();
-  for (const cell of cells) for (const name of cell.outputs) if (!definer.has(name)) definer.set(name, cell);
+  const definer = firstDefiners(cells);
   const lines = new Map(cells.map((cell) => [cell.id, cell.line]));
   // Lines only decrease, down to the smallest on the page: this ends, cycles included.
   for (let changed = true; changed;) {
@@ -57,4 +56,11 @@ export function turnLines(cells: readonly TurnCell[]): Map<string, number> {
       }
   }
   return lines;
+}
+
+/** The cell that defines each name: the first on the page that declares it. */
+export function firstDefiners<C extends {outputs: readonly string[]}>(cells: readonly C[]): Map<string, C> {
+  const definers = new Map<string, C>();
+  for (const cell of cells) for (const name of cell.outputs) if (!definers.has(name)) definers.set(name, cell);
+  return definers;
 }

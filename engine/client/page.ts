@@ -10,7 +10,7 @@ import {hotUpdate} from "./hot-update.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
-import {createCellTurns, turnLines} from "./cell-turns.js";
+import {createCellTurns, firstDefiners, turnLines} from "./cell-turns.js";
 import {runInSlices} from "./in-slices.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
@@ -167,16 +167,16 @@ export async function startPage(spec: PageSpec) {
       cellVariables.delete(id);
       views.delete(cellVariableName(entry.cell));
     }
-    definers.clear();
     for (const cell of present) {
       const name = cellVariableName(cell);
-      if (!views.has(name)) {
-        const root = document.getElementById(`cell-${cell.id}`)!;
-        views.set(name, new CellView(root, cell, t));
-        if (cell.outputs.length) root.dataset.outputs = cell.outputs.join(" ");
-      }
-      for (const output of cell.outputs) if (!definers.has(output)) definers.set(output, views.get(name)!);
+      if (views.has(name)) continue;
+      const root = document.getElementById(`cell-${cell.id}`)!;
+      views.set(name, new CellView(root, cell, t));
+      if (cell.outputs.length) root.dataset.outputs = cell.outputs.join(" ");
     }
+    const owners = firstDefiners(present);
+    definers.clear();
+    for (const [name, cell] of owners) definers.set(name, views.get(cellVariableName(cell))!);
     const steps: (() => void)[] = [];
     for (const cell of present) {
       const entry = cellVariables.get(cell.id);
@@ -186,8 +186,6 @@ export async function startPage(spec: PageSpec) {
         defineCell(cell);
       });
     }
-    const owners = new Map<string, PageCell>();
-    for (const cell of present) for (const name of cell.outputs) if (!owners.has(name)) owners.set(name, cell);
     for (const [name, entry] of nameVariables) {
       if (owners.has(name)) continue;
       entry.variable.delete();
