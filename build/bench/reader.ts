@@ -5,10 +5,12 @@ import {createServer} from "node:net";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {gzipSync} from "node:zlib";
+import {quietMachine} from "./quiet-machine.js";
 
 /**
  * The essay as a reader meets it: the built site served by `courant preview`, a fresh browser context (empty
- * cache), navigation → controls usable → first plotted epoch → every cell settled; then a drag of the
+ * cache) in a browser window already open (the navigation waits for the machine to be quiet, see quietMachine),
+ * navigation → controls usable → first plotted epoch → every cell settled; then a drag of the
  * hidden-size slider through 30 values, 100 ms apart. Counts the Web Workers created during the drag, the
  * longest main-thread task (load and drag) and the bytes transferred at load (raw, and gzip as a server would
  * compress each response).
@@ -32,6 +34,8 @@ export interface ReaderFigures {
   loadGzipBytes: number;
   pageTensors: {baseline: number; afterDrag: number};
   finalHidden: number;
+  /** Whether the machine was quiet when the navigation started (else it waited the quiet machine's timeout). */
+  quietAtNavigation: boolean;
   /** The pool's acknowledgements of aborts during the drag (null: the page exposes no pool statistics). */
   abortAcks: {count: number; medianMs: number; maxMs: number} | null;
 }
@@ -96,7 +100,8 @@ export function readerSpread(runs: ReaderFigures[]): string {
     span("first epoch", (r) => r.firstEpochMs),
     span("settled", (r) => r.settledMs),
     span("drag settled", (r) => r.dragSettledMs),
-    span("longest task", (r) => Math.max(r.longestLoadTaskMs, r.longestDragTaskMs))
+    span("longest task", (r) => Math.max(r.longestLoadTaskMs, r.longestDragTaskMs)) + " ms",
+    `navigations on a quiet machine ${runs.filter((r) => r.quietAtNavigation).length}/${runs.length}`
   ].join(", ");
 }
 
@@ -121,6 +126,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     let workers = 0;
     page.on("worker", () => void (workers += 1));
     await page.addInitScript(WATCH);
+    const {quiet: quietAtNavigation} = await quietMachine();
     await page.goto(`http://127.0.0.1:${port}/rnn-basics.html`);
     await page.waitForFunction("window.__reader.marks.firstEpoch !== undefined", undefined, {polling: 100});
     const settledMs = await settle(page, 0);
@@ -172,6 +178,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
       loadGzipBytes: sum(load.map((l) => l.gzip)),
       pageTensors: {baseline, afterDrag},
       finalHidden,
+      quietAtNavigation,
       abortAcks: acks && summarize(acks)
     };
   } finally {
