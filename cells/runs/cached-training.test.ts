@@ -95,6 +95,47 @@ describe("trainCached (fused kernels, Node)", () => {
     expect(b.weights.weights[0].values.some((v) => v !== 0)).toBe(true);
   });
 
+  it("while its store opens, a stored result still wins: the training started meanwhile stops before its first update", async () => {
+    const store = memoryStore<TrainingResult>();
+    const earlier = await memoryResultCache();
+    const trained = await collect(trainCached(spec, data, {...options, epochs: 1}, earlier));
+    trained.at(-1)!.network.dispose();
+    await store.put(trained[0].key!, (await earlier.get(trained[0].key!))!);
+
+    let openStore!: () => void;
+    const opening = new Promise<void>((resolve) => (openStore = resolve));
+    const slowStore = {...store, keys: async () => (await opening, store.keys())};
+    const cache = ResultCache.opening(slowStore);
+    const before = tf.memory().numTensors;
+    const updates = collect(trainCached(spec, data, {...options, epochs: 1}, cache));
+    setTimeout(openStore, 50);
+    const [hit, ...rest] = await updates;
+    expect(rest).toEqual([]);
+    expect([hit.source, hit.done, hit.key]).toEqual(["cache", true, trained[0].key]);
+    expect(hit.history).toStrictEqual(trained.at(-1)!.history);
+    hit.network.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("while its store opens, a training not stored goes on as if the store had answered at once", async () => {
+    let openStore!: () => void;
+    const opening = new Promise<void>((resolve) => (openStore = resolve));
+    const store = memoryStore<TrainingResult>();
+    const cache = ResultCache.opening({...store, keys: async () => (await opening, store.keys())});
+    const updates = collect(trainCached(spec, data, {...options, epochs: 2}, cache));
+    setTimeout(openStore, 50);
+    const all = await updates;
+    expect(all.map((u) => [u.epoch, u.source])).toEqual([
+      [0, "trained"],
+      [1, "trained"],
+      [2, "trained"]
+    ]);
+    all.at(-1)!.network.dispose();
+    expect(cache.persistent).toBe(false); // a memory store
+    expect((await cache.get(all[0].key!))?.history).toStrictEqual(all.at(-1)!.history);
+    expect(await store.keys()).toEqual([all[0].key]);
+  });
+
   it("an aborted training leaves nothing in the cache", async () => {
     const cache = await memoryResultCache();
     const controller = new AbortController();
@@ -132,6 +173,27 @@ describe("ResultCache", () => {
     expect((await cache.get("b"))?.key).toBe("b"); // from the store: out of memory by then
     const reopened = await ResultCache.open(store);
     expect((await reopened.get("c"))?.key).toBe("c"); // another visit finds it
+  });
+
+  it("exists before its store opens: what it holds in memory answers at once, the store once ready", async () => {
+    let openStore!: () => void;
+    const opening = new Promise<void>((resolve) => (openStore = resolve));
+    const store = memoryStore<TrainingResult>();
+    await store.put("stored", result("stored"));
+    const cache = ResultCache.opening({...store, kind: "indexeddb", keys: async () => (await opening, store.keys())});
+    expect(cache.persistent).toBe(false); // not known yet
+    const put = cache.put(result("new"));
+    expect(cache.peek("new")?.key).toBe("new");
+    expect(cache.peek("stored")).toBeNull(); // peek never waits for the store
+    let answered = false;
+    const fromStore = cache.get("stored").then((r) => ((answered = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    openStore();
+    expect((await fromStore)?.key).toBe("stored");
+    await put;
+    expect(cache.persistent).toBe(true);
+    expect((await store.keys()).sort()).toEqual(["new", "stored"]);
   });
 
   it("keeps to memory when its store fails, and says why", async () => {

@@ -7,7 +7,7 @@ import {lastLogs} from "../train/epochs.js";
 import type {FitOptions} from "../train/fit.js";
 import type {LiveTraining} from "../train/live.js";
 import {kernelsKey, trainingKey} from "./cache-key.js";
-import type {ResultCache} from "./result-cache.js";
+import type {ResultCache, TrainingResult} from "./result-cache.js";
 
 /** A training as the page sees it, and where its result comes from. */
 export interface CachedTraining extends LiveTraining {
@@ -21,6 +21,9 @@ export interface CachedTraining extends LiveTraining {
  * `trainInBackground`, remembered: a configuration already trained (same spec, data, options, seed, kernels)
  * yields its finished result at once — history and final weights, identical to a fresh run — without training;
  * otherwise it trains and, once done, stores the result under its key.
+ *
+ * A result in memory answers at once. Looking in the persistent store can take a moment (it may still be opening):
+ * the training starts meanwhile, and a stored result, when there is one, stops it before its first update.
  */
 export async function* trainCached(
   spec: ModelSpec,
@@ -31,39 +34,61 @@ export async function* trainCached(
   const backend = tf.getBackend();
   const key = trainingKey({spec, data, options, backend});
   const epochs = options.epochs ?? 10;
-  const hit = key === null ? null : await cache.get(key);
-  if (options.signal?.aborted) return;
-  if (hit) {
-    yield {
-      network: Network.fromData(hit.weights),
-      epoch: hit.history.loss.length,
-      epochs,
-      logs: lastLogs(hit.history),
-      history: hit.history,
-      progress: 1,
-      done: true,
-      backend: hit.backend,
-      trainer: hit.trainer,
-      race: null,
-      elapsed: hit.elapsed,
-      source: "cache",
-      key
-    };
+  const inMemory = key === null ? null : cache.peek(key);
+  if (inMemory) {
+    yield fromCache(inMemory, epochs, key!);
     return;
   }
-  for await (const update of trainInBackground(spec, data, options)) {
-    // A result trained by other kernels than the key assumed (no SIMD, say) is shown but not remembered.
-    const expected = kernelsKey(spec, options.kernels, backend);
-    if (update.done && key !== null && (expected !== "fused" || update.trainer === "fused")) {
-      void cache.put({
-        key,
-        history: update.history,
-        weights: update.network.toData(),
-        backend: update.backend,
-        trainer: update.trainer,
-        elapsed: update.elapsed
-      });
+
+  const unneeded = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, unneeded.signal]) : unneeded.signal;
+  const training = trainInBackground(spec, data, {...options, signal});
+  try {
+    const first = training.next();
+    first.catch(() => {}); // read below, unless a stored result makes the training unneeded
+    const stored = key === null ? null : await cache.get(key);
+    if (options.signal?.aborted || stored) {
+      unneeded.abort();
+      if (stored && !options.signal?.aborted) yield fromCache(stored, epochs, key!);
+      return;
     }
-    yield {...update, source: "trained", key};
+    const expected = kernelsKey(spec, options.kernels, backend);
+    for (let next = await first; !next.done; next = await training.next()) {
+      const update = next.value;
+      // A result trained by other kernels than the key assumed (no SIMD, say) is shown but not remembered.
+      if (update.done && key !== null && (expected !== "fused" || update.trainer === "fused")) {
+        void cache.put({
+          key,
+          history: update.history,
+          weights: update.network.toData(),
+          backend: update.backend,
+          trainer: update.trainer,
+          elapsed: update.elapsed
+        });
+      }
+      yield {...update, source: "trained", key};
+    }
+  } finally {
+    // However this ends (a stored result, an abort, a consumer that stops reading), the training ends with it.
+    unneeded.abort();
+    await training.return(undefined).catch(() => {});
   }
+}
+
+function fromCache(hit: TrainingResult, epochs: number, key: string): CachedTraining {
+  return {
+    network: Network.fromData(hit.weights),
+    epoch: hit.history.loss.length,
+    epochs,
+    logs: lastLogs(hit.history),
+    history: hit.history,
+    progress: 1,
+    done: true,
+    backend: hit.backend,
+    trainer: hit.trainer,
+    race: null,
+    elapsed: hit.elapsed,
+    source: "cache",
+    key
+  };
 }

@@ -29,47 +29,73 @@ export interface ResultCacheOptions {
  * Training results by cache key: in memory (most recently used first out of the limit) and in a persistent store
  * (IndexedDB), so that a configuration trained in an earlier visit comes back at once. A failing store never fails
  * a training: the cache then keeps to memory and says why in `storeError`.
+ *
+ * The cache exists at once (`opening`) and its store opens in the background (`ready`): a first IndexedDB open
+ * takes a few hundred milliseconds on a busy page, which a training need not wait for (see `trainCached`).
  */
 export class ResultCache {
   private readonly memory = new Map<string, TrainingResult>();
   private readonly memoryEntries: number;
   private readonly storedEntries: number;
+  private store: RecordStore<TrainingResult> | null = null;
+  private readonly storedKeys: string[] = [];
   storeError: string | null = null;
+  /** Resolves once the store is open and its keys known (or its failure recorded in `storeError`). */
+  readonly ready: Promise<void>;
 
   private constructor(
-    private readonly store: RecordStore<TrainingResult>,
-    private readonly storedKeys: string[],
+    store: RecordStore<TrainingResult> | Promise<RecordStore<TrainingResult>>,
     options: ResultCacheOptions
   ) {
     this.memoryEntries = options.memoryEntries ?? 48;
     this.storedEntries = options.storedEntries ?? 100;
+    this.ready = this.load(store);
   }
 
-  /** A cache over `store` (default: the toolkit's IndexedDB store, memory-only where there is none). */
-  static async open(store?: RecordStore<TrainingResult>, options: ResultCacheOptions = {}): Promise<ResultCache> {
-    const backing = store ?? (await openRecordStore<TrainingResult>("results"));
-    let keys: string[] = [];
-    let error: string | null = null;
+  private async load(store: RecordStore<TrainingResult> | Promise<RecordStore<TrainingResult>>): Promise<void> {
+    const backing = await store;
     try {
-      keys = await backing.keys();
+      this.storedKeys.push(...(await backing.keys()));
     } catch (e) {
-      error = message(e);
+      this.storeError = message(e);
     }
-    const cache = new ResultCache(backing, keys, options);
-    cache.storeError = error;
+    this.store = backing;
+  }
+
+  /** A cache over `store` (default: the toolkit's IndexedDB store, memory-only where there is none), now; see `ready`. */
+  static opening(store?: RecordStore<TrainingResult>, options: ResultCacheOptions = {}): ResultCache {
+    return new ResultCache(store ?? openRecordStore<TrainingResult>("results"), options);
+  }
+
+  /** As `opening`, once the store is ready. */
+  static async open(store?: RecordStore<TrainingResult>, options: ResultCacheOptions = {}): Promise<ResultCache> {
+    const cache = ResultCache.opening(store, options);
+    await cache.ready;
     return cache;
   }
 
+  /** Whether results outlive the page (known once `ready`; false before). */
   get persistent(): boolean {
-    return this.store.kind !== "memory" && this.storeError === null;
+    return this.store !== null && this.store.kind !== "memory" && this.storeError === null;
+  }
+
+  /** The result kept in memory under `key` (a copy), or null: an answer without waiting for the store. */
+  peek(key: string): TrainingResult | null {
+    const result = this.memory.get(key);
+    if (!result) return null;
+    this.remember(result);
+    return copyResult(result);
   }
 
   /** The result stored under `key`, or null. The caller gets its own copy of the weights. */
   async get(key: string): Promise<TrainingResult | null> {
-    let result = this.memory.get(key) ?? null;
-    if (!result && this.storedKeys.includes(key)) {
+    const inMemory = this.peek(key);
+    if (inMemory) return inMemory;
+    await this.ready;
+    let result: TrainingResult | null = null;
+    if (this.storedKeys.includes(key)) {
       try {
-        result = (await this.store.get(key)) ?? null;
+        result = (await this.store!.get(key)) ?? null;
       } catch (e) {
         this.storeError = message(e);
       }
@@ -83,12 +109,13 @@ export class ResultCache {
   async put(result: TrainingResult): Promise<void> {
     const copy = copyResult(result);
     this.remember(copy);
+    await this.ready;
     try {
-      await this.store.put(copy.key, copy);
+      await this.store!.put(copy.key, copy);
       const known = this.storedKeys.indexOf(copy.key);
       if (known >= 0) this.storedKeys.splice(known, 1);
       this.storedKeys.push(copy.key);
-      while (this.storedKeys.length > this.storedEntries) await this.store.delete(this.storedKeys.shift()!);
+      while (this.storedKeys.length > this.storedEntries) await this.store!.delete(this.storedKeys.shift()!);
     } catch (e) {
       this.storeError = message(e);
     }
@@ -96,8 +123,9 @@ export class ResultCache {
 
   async clear(): Promise<void> {
     this.memory.clear();
+    await this.ready;
     this.storedKeys.length = 0;
-    await this.store.clear();
+    await this.store!.clear();
   }
 
   private remember(result: TrainingResult) {
