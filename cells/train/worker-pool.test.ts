@@ -207,3 +207,38 @@ describe("WorkerPool's line", () => {
     expect(heard).toEqual(["training", "experiment"]);
   });
 });
+
+describe("WorkerPool's later workers", () => {
+  it("starts with one worker; the rest, made when `deferRest` says, take the jobs waiting in line", async () => {
+    const made: InProcessWorker[] = [];
+    let spawnRest!: () => void;
+    const pool = new WorkerPool({
+      size: 3,
+      deferRest: (spawn) => void (spawnRest = spawn),
+      createWorker: () => {
+        const worker = new InProcessWorker(workerJobs());
+        made.push(worker);
+        return worker;
+      }
+    });
+    expect([made.length, pool.size, pool.stats.created]).toEqual([1, 1, 1]);
+
+    const long = trainRequest({epochs: 50});
+    const first = pool.run(long.request, {transfer: long.transfer});
+    await first.next(); // the one worker is busy with it
+    const second = trainRequest({epochs: 1});
+    let secondDone = false;
+    const waiting = (async () => {
+      for await (const _ of pool.run(second.request, {transfer: second.transfer}));
+      secondDone = true;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(secondDone).toBe(false); // in line behind the first
+
+    spawnRest();
+    expect([made.length, pool.size, pool.stats.created]).toEqual([3, 3, 3]);
+    await waiting; // taken by a new worker while the first job still runs
+    expect(secondDone).toBe(true);
+    await first.return(undefined as never);
+  });
+});

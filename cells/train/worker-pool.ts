@@ -32,6 +32,11 @@ export interface PoolOptions {
   createWorker: () => WorkerLike;
   /** Default: the cores, at least 2 and at most 4. */
   size?: number;
+  /**
+   * When to make the workers beyond the first (`spawnRest` makes them): default at once. Each worker's start costs
+   * the machine a module graph and a WebAssembly compile, which during a page's load compete with the page.
+   */
+  deferRest?: (spawnRest: () => void) => void;
   /** How long an aborted job's worker has to acknowledge before it is terminated and replaced. */
   abortGraceMs?: number;
 }
@@ -106,7 +111,13 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {
     this.abortGraceMs = options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS;
     const size = options.size ?? defaultPoolSize();
-    for (let i = 0; i < size; ++i) this.slots.push(this.spawn());
+    this.slots.push(this.spawn());
+    const spawnRest = () => {
+      while (!this.broken && this.slots.length < size) this.slots.push(this.spawn());
+      this.dispatch();
+    };
+    if (options.deferRest) options.deferRest(spawnRest);
+    else spawnRest();
   }
 
   get size(): number {
