@@ -1,5 +1,5 @@
 import workerUrl from "./training-worker.ts?worker";
-import {WorkerPool, type PoolStats, type WorkerLike} from "./worker-pool.js";
+import {defaultPoolSize, WorkerPool, type PoolStats, type WorkerLike} from "./worker-pool.js";
 
 let pool: WorkerPool | null = null;
 
@@ -8,7 +8,8 @@ export function pagePool(): WorkerPool | null {
   if (typeof Worker === "undefined") return null;
   return (pool ??= new WorkerPool({
     createWorker: () => new Worker(workerUrl, {type: "module"}) as unknown as WorkerLike,
-    deferRest: afterLoad
+    deferRest: afterLoad,
+    lowPriorityLimit: Math.max(1, defaultPoolSize() - 1)
   }));
 }
 

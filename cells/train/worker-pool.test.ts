@@ -242,3 +242,31 @@ describe("WorkerPool's later workers", () => {
     await first.return(undefined as never);
   });
 });
+
+describe("WorkerPool's low-priority limit", () => {
+  it("an experiment waits while a training runs, though a worker is free; another training does not", async () => {
+    const pool = new WorkerPool({size: 2, lowPriorityLimit: 1, createWorker: () => new InProcessWorker(workerJobs())});
+    const long = trainRequest({epochs: 50});
+    const training = pool.run(long.request, {transfer: long.transfer});
+    await training.next();
+    const heard: string[] = [];
+    const experiment = (async () => {
+      for await (const _ of pool.run({
+        kind: "timesteps",
+        tf,
+        length: 3,
+        options: {inputSize: 4, hiddenSize: 4, numClasses: 2, batchSize: 2, seed: 1}
+      }));
+      heard.push("experiment");
+    })();
+    const short = trainRequest({epochs: 1});
+    for await (const _ of pool.run(short.request, {transfer: short.transfer}));
+    heard.push("second training");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual(["second training"]); // the experiment still waits: the first training runs
+
+    await training.return(undefined as never); // aborts it: the experiment may start
+    await experiment;
+    expect(heard).toEqual(["second training", "experiment"]);
+  });
+});

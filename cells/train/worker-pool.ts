@@ -37,6 +37,11 @@ export interface PoolOptions {
    * the machine a module graph and a WebAssembly compile, which during a page's load compete with the page.
    */
   deferRest?: (spawnRest: () => void) => void;
+  /**
+   * Jobs of the lowest priority (the experiments) start only while fewer than this many jobs run. Default: the size.
+   * A page passes fewer than its cores, so that what a reader watches (a training) and the page itself keep a core.
+   */
+  lowPriorityLimit?: number;
   /** How long an aborted job's worker has to acknowledge before it is terminated and replaced. */
   abortGraceMs?: number;
 }
@@ -93,6 +98,8 @@ const now = () => (typeof performance === "undefined" ? Date.now() : performance
 /** Workers that fail before their first message, in a row, after which the pool stops making more. */
 const MAX_FAILED_STARTS = 3;
 
+const LOWEST_PRIORITY = Math.min(...Object.values(JOB_PRIORITY));
+
 export function defaultPoolSize(): number {
   const cores = typeof navigator === "undefined" ? 2 : navigator.hardwareConcurrency || 2;
   return Math.max(2, Math.min(4, cores));
@@ -104,6 +111,7 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private readonly abortGraceMs: number;
+  private readonly lowPriorityLimit: number;
   private failedStarts = 0;
   /** Why no worker can run jobs here (their script does not load, say). */
   private broken: Error | null = null;
@@ -111,6 +119,7 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {
     this.abortGraceMs = options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS;
     const size = options.size ?? defaultPoolSize();
+    this.lowPriorityLimit = options.lowPriorityLimit ?? size;
     this.slots.push(this.spawn());
     const spawnRest = () => {
       while (!this.broken && this.slots.length < size) this.slots.push(this.spawn());
@@ -187,9 +196,12 @@ export class WorkerPool {
   }
 
   private dispatch() {
+    let running = this.slots.filter((slot) => slot.job).length;
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (slot.job || slot.aborting) continue;
+      if (JOB_PRIORITY[this.queue[0].request.kind] === LOWEST_PRIORITY && running >= this.lowPriorityLimit) return;
+      running += 1;
       const job = this.queue.shift()!;
       job.slot = slot;
       slot.job = job;
