@@ -99,15 +99,26 @@ export interface DevOptions {
 
 export async function dev({pagesDir, port, host}: DevOptions) {
   const outDir = mkdtempSync(join(tmpdir(), "courant-dev-"));
-  // Stopping waits (a few seconds at most) for a type check under way: it closes its compiler process itself.
-  removeOnExit(outDir, () => checking);
   const clients = new Set<ServerResponse>();
   const send = (event: string, data: string) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, "\ndata: ")}\n\n`);
   };
 
   let checking: Promise<void> = Promise.resolve();
+  // Saves come in bursts: rebuild once they stop, one build at a time (see `schedule`).
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<unknown> = Promise.resolve();
+  let stopping = false;
   const builder = new DevBuilder({pagesDir, outDir, extraHead: DEV_CLIENT});
+  // Stopping waits (a few seconds at most) for what still writes into the build folder — a rebuild under way,
+  // esbuild's own process — and for a type check under way (it closes its compiler process itself).
+  removeOnExit(outDir, async () => {
+    stopping = true;
+    clearTimeout(timer);
+    await building;
+    await builder.dispose();
+    await checking;
+  });
   const rebuild = async () => {
     const started = Date.now();
     try {
@@ -173,10 +184,8 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     }
   });
 
-  // Saves come in bursts: rebuild once they stop, one build at a time. A change to the engine itself reloads
-  // the pages (its own state cannot be patched); any other change is sent as a hot update.
-  let timer: NodeJS.Timeout | undefined;
-  let building: Promise<unknown> = Promise.resolve();
+  // A change to the engine itself reloads the pages (its own state cannot be patched); any other change is sent
+  // as a hot update.
   let engineChanged = false;
   const afterBuild = (build: Awaited<ReturnType<typeof rebuild>>) => {
     if (!build) return;
@@ -194,6 +203,7 @@ export async function dev({pagesDir, port, host}: DevOptions) {
     send("update", JSON.stringify({pages, removed, style: build.style, styleChanged: build.styleChanged}));
   };
   const schedule = (fromEngine: boolean) => {
+    if (stopping) return;
     engineChanged ||= fromEngine;
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -213,14 +223,18 @@ export async function dev({pagesDir, port, host}: DevOptions) {
   return {server, address};
 }
 
-/** The build folder is the server's own: it goes when the process does, however it is stopped. */
+/**
+ * The build folder is the server's own: it goes when the process does, however it is stopped. On a signal it goes
+ * at once, then again once what may still write into it has settled (a rebuild under way recreated it otherwise).
+ */
 function removeOnExit(dir: string, settling: () => Promise<unknown>) {
   const remove = () => rmSync(dir, {recursive: true, force: true});
   process.once("exit", remove);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, async () => {
       remove();
-      await Promise.race([settling(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await Promise.race([settling().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      remove();
       process.exit(128 + ({SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const)[signal]);
     });
   }
