@@ -40,9 +40,13 @@ export async function* trainCached(
     return;
   }
 
+  // Aborted by the caller's signal, or when a stored result makes the training unneeded. (Not AbortSignal.any:
+  // Safari before 17.4 lacks it.)
   const unneeded = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, unneeded.signal]) : unneeded.signal;
-  const training = trainInBackground(spec, data, {...options, signal});
+  const stop = () => unneeded.abort(options.signal?.reason);
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener("abort", stop, {once: true});
+  const training = trainInBackground(spec, data, {...options, signal: unneeded.signal});
   try {
     const first = training.next();
     first.catch(() => {}); // read below, unless a stored result makes the training unneeded
@@ -70,6 +74,7 @@ export async function* trainCached(
     }
   } finally {
     // However this ends (a stored result, an abort, a consumer that stops reading), the training ends with it.
+    options.signal?.removeEventListener("abort", stop);
     unneeded.abort();
     await training.return(undefined).catch(() => {});
   }
