@@ -16,7 +16,7 @@ export function pagePool(): WorkerPool | null {
 /**
  * The page's first idle moment (at the latest a few seconds on): the pool's first worker starts with the page, the
  * others once the page has loaded. On two cores, a second worker starting during the load delayed the first
- * plotted epoch by ~300 ms (its start competes with the page, and its job with the first worker's).
+ * plotted epoch by ~250 ms (its start competes with the page, and its job with the first worker's).
  */
 function afterLoad(start: () => void) {
   if (typeof requestIdleCallback === "function") requestIdleCallback(start, {timeout: REST_AFTER_MS});
