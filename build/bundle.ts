@@ -18,12 +18,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
 /** `@tensorflow/tfjs` without the converter and data packages that nothing uses (see the file). */
 const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
-/** What the page client imports at once on a page that uses tf (engine/client/stdlib/tf.ts). */
+/** What the page client imports at once on a page that uses tf (engine/client/stdlib/tf.ts): tfjs's core, then this. */
 const tfBackendSource = join(root, "engine/client/tf-backend.ts");
 const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
 // Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
 const wasmDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
+/** tfjs-core's ES module entry, the one esbuild bundles for the browser. */
+const tfjsCoreSource = join(
+  dirname(require.resolve("@tensorflow/tfjs-core/package.json")),
+  (require("@tensorflow/tfjs-core/package.json") as {module: string}).module
+);
 export const ASSETS = "_courant";
 
 export interface BuiltPage {
@@ -91,7 +96,11 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
       return resolve(script);
     },
     preloadsOf(page) {
-      return modulePreloads(metafile, this.scriptOf(page), usesTf(page.compiled) ? [tfBackendSource] : []);
+      return modulePreloads(
+        metafile,
+        this.scriptOf(page),
+        usesTf(page.compiled) ? [tfjsCoreSource, tfBackendSource] : []
+      );
     },
     style: resolve(style!)
   };

@@ -87,10 +87,17 @@ export async function startPage(spec: PageSpec) {
   // for it: turnLines, made from the cells present).
   const turns = createCellTurns();
   let turnLine = new Map<string, number>();
-  const turn = (cell: PageCell) => turns.turn(turnLine.get(cell.id) ?? cell.line);
-  // The browser loads its number-formatting data (ICU) on the first `toLocaleString` (Inputs' selects, tables):
-  // 20–30 ms that landed inside that cell's task. Taken in a task of its own, once no cell waits for its turn.
-  void turns.turn(Infinity).then(() => (0.5).toLocaleString());
+  const turnAt = (cell: PageCell) => turnLine.get(cell.id) ?? cell.line;
+  // The browser loads its number-formatting data (ICU) on the first `toLocaleString` (Inputs' selects, tables, Plot's
+  // ticks): 20–40 ms that landed inside that cell's task. Taken in a task of its own between the page's first cell
+  // (its first control, as a rule) and the next: taken before all cells, it held the controls back by its ~40 ms.
+  let turnsTaken = 0;
+  const turn = async (cell: PageCell) => {
+    await turns.turn(turnAt(cell));
+    if (++turnsTaken !== 2) return;
+    (0.5).toLocaleString();
+    await turns.turn(turnAt(cell));
+  };
   // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
   // training workers), which is best begun at once.
   const ready = (cell: PageCell) =>

@@ -1,4 +1,5 @@
 import {messagesFor} from "../messages.js";
+import {nextTask} from "../next-task.js";
 
 let loading: Promise<typeof import("@tensorflow/tfjs")> | null = null;
 let backendStarted: () => void = () => {};
@@ -9,9 +10,19 @@ const started = new Promise<void>((resolve) => (backendStarted = resolve));
  * that the first cells using it do not pay for their compilation in one long task.
  */
 export function tf(): Promise<typeof import("@tensorflow/tfjs")> {
-  return (loading ??= import("../tf-backend.js").then((m) =>
+  return (loading ??= importInStages().then((m) =>
     m.initTf(messagesFor(document.documentElement.lang), backendStarted)
   ));
+}
+
+/**
+ * TensorFlow.js's modules took 60–70 ms to evaluate in one task: its core (about two thirds of that), then the rest
+ * (layers, the cpu and wasm backends, the setup), each in a task of its own. The build preloads both.
+ */
+async function importInStages() {
+  await import("@tensorflow/tfjs-core");
+  await nextTask();
+  return import("../tf-backend.js");
 }
 
 /**
