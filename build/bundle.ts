@@ -18,7 +18,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
 /** `@tensorflow/tfjs` without the converter and data packages that nothing uses (see the file). */
 const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
-/** What the page client imports at once on a page that uses tf (engine/client/stdlib/tf.ts): tfjs's core, then this. */
+/** The last of the modules the page client imports at once on a page that uses tf (see `tfStages`). */
 const tfBackendSource = join(root, "engine/client/tf-backend.ts");
 const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
@@ -29,6 +29,8 @@ const tfjsCoreSource = join(
   dirname(require.resolve("@tensorflow/tfjs-core/package.json")),
   (require("@tensorflow/tfjs-core/package.json") as {module: string}).module
 );
+/** What engine/client/stdlib/tf.ts imports, one after the other, on a page that uses tf: all preloaded. */
+const tfStages = [join(dirname(tfjsCoreSource), "ops/ops.js"), tfjsCoreSource, tfBackendSource];
 export const ASSETS = "_courant";
 
 export interface BuiltPage {
@@ -96,11 +98,7 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
       return resolve(script);
     },
     preloadsOf(page) {
-      return modulePreloads(
-        metafile,
-        this.scriptOf(page),
-        usesTf(page.compiled) ? [tfjsCoreSource, tfBackendSource] : []
-      );
+      return modulePreloads(metafile, this.scriptOf(page), usesTf(page.compiled) ? tfStages : []);
     },
     style: resolve(style!)
   };
