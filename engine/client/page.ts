@@ -24,6 +24,8 @@ export {createLoopGuard} from "./loop-guard.js"; // for pages compiled with the 
 /** The probes bracket the body in the page's script: where its code lies, to trace late errors to it. */
 export interface PageCell extends CellDefinition, CodeProbes {
   body: ((...args: any[]) => unknown) | null;
+  /** For a cell that imports modules and runs code of its own: starts loading its modules (its body awaits them). */
+  loadImports?: () => Promise<unknown>;
 }
 
 export interface PageSpec {
@@ -135,10 +137,14 @@ export async function startPage(spec: PageSpec) {
     variable.define(
       cellVariableName(cell),
       ["invalidation", ...inputs],
-      (invalidation: Promise<void>, ...values: unknown[]) =>
-        untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
+      (invalidation: Promise<void>, ...values: unknown[]) => {
+        // Its modules load while it waits for tf and its turn, as a cell that only imports loads them at once (a
+        // failure is the body's to report, when its own import meets it).
+        cell.loadImports?.().catch(() => {});
+        return untilInvalidated(ready(cell), invalidation, () => {}).then(() =>
           handOver(cell, runCell(cell, view, invalidation, values, declared, t))
-        )
+        );
+      }
     );
     cellVariables.set(cell.id, {cell, variable, source: sourceOf(cell)});
   };

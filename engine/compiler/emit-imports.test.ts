@@ -37,9 +37,21 @@ describe("a cell's imports in the page module", () => {
     expect(module.match(/"importsOnly":(true|false)/g)).toEqual(['"importsOnly":true', '"importsOnly":false']);
   });
 
+  it("give a cell that also runs code of its own a loader of its modules, the same import as its body's", () => {
+    const page = compilePage(
+      fence('import {a} from "./one.ts";') + fence('import {b} from "./two.ts";\nconst c = b(1);')
+    );
+    const module = emitPageModule(page, "/courant/engine/client/page.ts");
+    const [only, mixed] = page.cells.map((cell) => `courant-cell-imports:${cell.id}`);
+    expect(module).toContain(`loadImports: () => import("${mixed}")`);
+    expect(module).toContain(`(await import("${mixed}")).default`);
+    expect(module).not.toContain(`loadImports: () => import("${only}")`);
+  });
+
   it("leave a cell without imports unmarked and without a Promise.all", () => {
     const module = emit(fence("const a = 1;"));
     expect(module).toContain('"importsOnly":false');
     expect(module).not.toContain("courant-cell-imports");
+    expect(module).not.toContain("loadImports");
   });
 });

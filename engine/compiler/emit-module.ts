@@ -37,8 +37,12 @@ export function emitPageModule(page: CompiledPage, clientPath: string): string {
       errors: cell.errors
     };
     if (cell.errors.length) return `  {...${JSON.stringify(definition)}, body: null}`;
+    // A cell that runs code of its own besides importing may wait (for tf, for its turn) before its body runs: the
+    // page starts loading its modules sooner (`loadImports`, the same import as its body's).
+    const load =
+      cell.imports.length && !definition.importsOnly ? `loadImports: () => import(${importsSpecifier(cell)}), ` : "";
     // Probes on either side of the body: their stack positions say where the cell's code lies (late errors).
-    return `  {...${JSON.stringify(definition)}, codeStart: () => new Error(), body: ${emitFunction(cell)}, codeEnd: () => new Error()}`;
+    return `  {...${JSON.stringify(definition)}, ${load}codeStart: () => new Error(), body: ${emitFunction(cell)}, codeEnd: () => new Error()}`;
   });
   const guard = page.loopGuardMs ? [`const ${LOOP_GUARD} = createLoopGuard(${page.loopGuardMs});`] : [];
   const builtins = emitBuiltins(page, clientPath);
@@ -75,9 +79,11 @@ export const CELL_IMPORTS = "courant-cell-imports:";
 /** A cell's imports, all loaded at once (one dynamic import of the cell's module), then bound to its names. */
 function emitImports(cell: CompiledCell): string {
   if (!cell.imports.length) return "";
-  const load = `(await import(${JSON.stringify(CELL_IMPORTS + cell.id)})).default`;
+  const load = `(await import(${importsSpecifier(cell)})).default`;
   return [`const ${MODULES} = ${load};`, ...cell.imports.map(emitBindings)].join("\n");
 }
+
+const importsSpecifier = (cell: CompiledCell) => JSON.stringify(CELL_IMPORTS + cell.id);
 
 /**
  * The module behind a cell's `CELL_IMPORTS` specifier: its imported modules' namespaces, in order. A module that
