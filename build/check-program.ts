@@ -2,6 +2,7 @@ import type {CompiledPage} from "../engine/compiler/compile-page.js";
 import type {SourceCell} from "../engine/compiler/parse-page.js";
 import {positionAt, type Position} from "../engine/compiler/source-position.js";
 import {CELL_VALUE} from "./check-prelude.js";
+import {topLevelTypeDeclarations} from "./type-declarations.js";
 
 /** A stretch of the program copied verbatim from a cell's source. */
 interface Segment {
@@ -20,7 +21,7 @@ export interface PageProgram {
 
 /**
  * A page as one TypeScript module for the checker. Imports of every cell come first (as at run time, an imported
- * name is visible to every cell). Each cell becomes a function returning its outputs, and each output a module-level
+ * name is visible to every cell), then the type aliases and interfaces declared at a cell's top level. Each cell becomes a function returning its outputs, and each output a module-level
  * constant typed as the value it takes at run time (`${CELL_VALUE}`: promises awaited, streams' values), so a cell
  * sees the declared types of the others, in any order. Cell text is copied verbatim (imports blanked in place), so
  * every position maps back to the Markdown.
@@ -55,6 +56,17 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
       );
       text += "\n";
       bodies[i] = bodies[i].slice(0, start) + statement.replace(/[^\n]/g, " ") + bodies[i].slice(end);
+    }
+  });
+
+  // Type aliases and interfaces, hoisted after them (a cell's declared names are visible to every cell; so are its
+  // types); their text removed from the cells in place.
+  page.cells.forEach((cell, i) => {
+    if (cell.errors.length) return;
+    for (const {start, end} of topLevelTypeDeclarations(bodies[i])) {
+      copy(i, start, bodies[i].slice(start, end));
+      text += "\n";
+      bodies[i] = bodies[i].slice(0, start) + bodies[i].slice(start, end).replace(/[^\n]/g, " ") + bodies[i].slice(end);
     }
   });
 

@@ -5,7 +5,7 @@ import {checkPages} from "./check.js";
 const fixtures = join(import.meta.dirname, "check-fixtures");
 
 describe("courant check", () => {
-  it("passes a correct page: outputs typed as readers see them, builtins typed, JavaScript unchecked", async () => {
+  it("passes a correct page: outputs typed as readers see them, types shared between cells, builtins typed, JavaScript unchecked", async () => {
     expect(await checkPages(fixtures, ["correct.md"])).toEqual([]);
   });
 
@@ -39,9 +39,17 @@ describe("courant check", () => {
         column: 8,
         code: 2339,
         message: "erreur de type : Property 'missing' does not exist on type '{ total: number; }'."
+      },
+      // Checked against an interface the cell declares (the checker moves it to the page's top level).
+      {
+        file: "wrong.md",
+        line: 28,
+        column: 18,
+        code: 2322,
+        message: "erreur de type : Type 'string' is not assignable to type 'number'."
       }
     ]);
-    expect(new Set(problems.map((p) => p.cellId)).size).toBe(3);
+    expect(new Set(problems.map((p) => p.cellId)).size).toBe(4);
   });
 
   it("passes the essay", async () => {
