@@ -21,10 +21,11 @@ export interface PageProgram {
 
 /**
  * A page as one TypeScript module for the checker. Imports of every cell come first (as at run time, an imported
- * name is visible to every cell), then the type aliases and interfaces declared at a cell's top level. Each cell becomes a function returning its outputs, and each output a module-level
- * constant typed as the value it takes at run time (`${CELL_VALUE}`: promises awaited, streams' values), so a cell
- * sees the declared types of the others, in any order. Cell text is copied verbatim (imports blanked in place), so
- * every position maps back to the Markdown.
+ * name is visible to every cell), then the type aliases and interfaces declared at a cell's top level. Each cell
+ * becomes a function returning its outputs, and each output a module-level constant typed as the value it takes at
+ * run time (`${CELL_VALUE}`: promises awaited, streams' values), so a cell sees the declared types of the others, in
+ * any order. Cell text is copied verbatim (what is hoisted blanked in place), so every position maps back to the
+ * Markdown.
  */
 export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProgram {
   let text = "";
@@ -39,6 +40,12 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
 
   // Imports, hoisted to the top of the module; their text removed from the cells in place.
   const bodies = sources.map((source) => source.source);
+  /** Hoists `chunk` (the text of cell `i` from `start` to `end`, or what stands for it) and blanks it in the cell. */
+  const hoist = (i: number, start: number, end: number, chunk = bodies[i].slice(start, end)) => {
+    copy(i, start, chunk);
+    text += "\n";
+    bodies[i] = bodies[i].slice(0, start) + bodies[i].slice(start, end).replace(/[^\n]/g, " ") + bodies[i].slice(end);
+  };
   page.cells.forEach((cell, i) => {
     if (cell.errors.length) return;
     for (const item of cell.imports) {
@@ -47,15 +54,14 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
       const end = statementEnd(sources[i].source, offsetOf(sources[i].source, item.position));
       const statement = sources[i].source.slice(start, end);
       // `npm:d3@7` → `d3`, padded so that the statement keeps its length.
-      copy(
+      hoist(
         i,
         start,
+        end,
         statement
           .replace(/(["'])npm:((?:@[^/@"']+\/)?[^/@"']+)(?:@[^/"']*)?/, (all, quote, name) => `${quote}${name}`)
           .padEnd(statement.length)
       );
-      text += "\n";
-      bodies[i] = bodies[i].slice(0, start) + statement.replace(/[^\n]/g, " ") + bodies[i].slice(end);
     }
   });
 
@@ -63,11 +69,7 @@ export function pageProgram(page: CompiledPage, sources: SourceCell[]): PageProg
   // types); their text removed from the cells in place.
   page.cells.forEach((cell, i) => {
     if (cell.errors.length) return;
-    for (const {start, end} of topLevelTypeDeclarations(bodies[i])) {
-      copy(i, start, bodies[i].slice(start, end));
-      text += "\n";
-      bodies[i] = bodies[i].slice(0, start) + bodies[i].slice(start, end).replace(/[^\n]/g, " ") + bodies[i].slice(end);
-    }
+    for (const {start, end} of topLevelTypeDeclarations(bodies[i])) hoist(i, start, end);
   });
 
   const shape = (i: number) => `__cell${i}`;

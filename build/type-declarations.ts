@@ -101,18 +101,15 @@ export function topLevelTypeDeclarations(code: string): Span[] {
         previous === SyntaxKind.CloseBraceToken ||
         scanner.hasPrecedingLineBreak());
     if (!open && atStatementStart && (token === SyntaxKind.TypeKeyword || token === SyntaxKind.InterfaceKeyword)) {
+      const kind = token === SyntaxKind.TypeKeyword ? "type" : "interface";
       const start = scanner.getTokenStart();
-      const next = scanner.scan();
-      if (next === SyntaxKind.Identifier) {
-        open = {
-          kind: token === SyntaxKind.TypeKeyword ? "type" : "interface",
-          start,
-          angles: 0,
-          end: scanner.getTokenEnd()
-        };
+      token = scanner.scan();
+      if (token === SyntaxKind.Identifier) {
+        open = {kind, start, angles: 0, end: scanner.getTokenEnd()};
+        previous = token;
+        continue;
       }
-      previous = next;
-      continue;
+      // `type` as a name (`type(x)`, `type = 4`): the token after it is read as any other, brackets included.
     }
     switch (token) {
       case SyntaxKind.OpenParenToken:
