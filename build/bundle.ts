@@ -18,6 +18,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientEntry = join(root, "engine/client/page.ts");
 /** `@tensorflow/tfjs` without the converter and data packages that nothing uses (see the file). */
 const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
+/** The tfjs wasm backend with kernels that do not copy their whole input (see the file). */
+const tfjsWasm = join(root, "engine/client/tfjs-wasm.ts");
 /** The last of the modules the page client imports at once on a page that uses tf (see `tfStages`). */
 const tfBackendSource = join(root, "engine/client/tf-backend.ts");
 const styleEntry = join(root, "engine/client/index.css");
@@ -76,7 +78,25 @@ export function bundleOptions({pagesDir, outDir, dev, pages}: BundleOptions): es
     external,
     define: {"process.env.NODE_ENV": dev ? '"development"' : '"production"'},
     alias: {"@tensorflow/tfjs": tfjsLean},
-    plugins: [pagesPlugin(pagesDir, pages), inspectorStylePlugin(), npmPlugin(), workerPlugin({outDir: assetsDir})]
+    plugins: [
+      tfjsWasmPlugin(),
+      pagesPlugin(pagesDir, pages),
+      inspectorStylePlugin(),
+      npmPlugin(),
+      workerPlugin({outDir: assetsDir})
+    ]
+  };
+}
+
+/** `@tensorflow/tfjs-backend-wasm` is engine/client/tfjs-wasm.ts, but for that file itself (it imports the package). */
+function tfjsWasmPlugin(): esbuild.Plugin {
+  return {
+    name: "courant-tfjs-wasm",
+    setup(build) {
+      build.onResolve({filter: /^@tensorflow\/tfjs-backend-wasm$/}, (args) =>
+        resolve(args.importer) === tfjsWasm ? undefined : {path: tfjsWasm}
+      );
+    }
   };
 }
 
