@@ -11,6 +11,7 @@ import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
 import {createCellTurns, firstDefiners, turnLines} from "./cell-turns.js";
+import {definitionOrder} from "./definition-order.js";
 import {runInSlices} from "./in-slices.js";
 import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
@@ -190,21 +191,22 @@ export async function startPage(spec: PageSpec) {
     const owners = firstDefiners(present);
     definers.clear();
     for (const [name, cell] of owners) definers.set(name, views.get(cellVariableName(cell))!);
-    const steps: (() => void)[] = [];
-    for (const cell of present) {
-      const entry = cellVariables.get(cell.id);
-      if (entry && entry.source === sourceOf(cell)) continue;
-      steps.push(() => {
-        entry?.variable.delete(); // its observer knows the old definition (errors, line): a new variable replaces it
-        defineCell(cell);
-      });
-    }
     for (const [name, entry] of nameVariables) {
       if (owners.has(name)) continue;
       entry.variable.delete();
       nameVariables.delete(name);
     }
-    for (const [name, cell] of owners) steps.push(() => defineName(name, cellVariables.get(cell.id)!.cell));
+    const steps: (() => void)[] = [];
+    for (const cell of definitionOrder(present)) {
+      const entry = cellVariables.get(cell.id);
+      if (!entry || entry.source !== sourceOf(cell))
+        steps.push(() => {
+          entry?.variable.delete(); // its observer knows the old definition (errors, line): a new variable replaces it
+          defineCell(cell);
+        });
+      for (const name of cell.outputs)
+        if (owners.get(name) === cell) steps.push(() => defineName(name, cellVariables.get(cell.id)!.cell));
+    }
     steps.push(() =>
       live.splice(0, live.length, ...[...cellVariables.values()].map(({cell}) => ({owner: cell, probes: cell})))
     );
@@ -212,10 +214,11 @@ export async function startPage(spec: PageSpec) {
   };
 
   // The page's first definitions (a runtime variable per cell and per name: ~250 on the essay, half the CPU of the
-  // page script's task, 16–29 ms traced) are made a few milliseconds at a time, each slice in a task of its own;
-  // the runtime computes nothing until they are all made, so that no cell sees a name of the page undefined.
+  // page script's task, 16–29 ms traced) are made a few milliseconds at a time, each slice in a task of its own, in
+  // an order where every cell comes after those it reads (definitionOrder): the runtime computes between slices, so
+  // the first controls run while the rest of the page is being defined. (Held until all were made, they waited for
+  // every slice and for what ran between them, tf's module evaluation among it: 60–170 ms.)
   const defined = runInSlices(apply(cells), {sliceMs: SLICE_MS});
-  runtime.held = defined;
   const patch = (next: PageSpec) => {
     // The runtime's builtins are fixed when it starts: a cell that newly reads one needs a fresh page.
     if (Object.keys(next.builtins ?? {}).some((name) => !(name in builtins))) return location.reload();
@@ -232,12 +235,9 @@ export async function startPage(spec: PageSpec) {
  * animation keeps its pace instead of spinning. `_computeSoon` is the runtime's own overridable method.
  */
 class TaskRuntime extends Runtime {
-  /** What computing waits for besides its task: the page's first definitions. */
-  held: Promise<void> = Promise.resolve();
   _computeSoon(this: TaskRuntime & {_computeNow(): Promise<void>; _disposed: boolean; _precomputes: unknown[]}) {
     const soon = this._precomputes.length ? new Promise(requestAnimationFrame) : nextTask();
-    // `held` is read once the task comes: the runtime asks for one in its constructor, before `held` is set.
-    return soon.then(() => this.held).then(() => (this._disposed ? undefined : this._computeNow()));
+    return soon.then(() => (this._disposed ? undefined : this._computeNow()));
   }
 }
 
