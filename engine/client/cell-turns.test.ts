@@ -16,10 +16,29 @@ function manualSchedule() {
   };
 }
 
+/** Turns whose first turn (taken at once) is already past, so that every turn below comes in a task of its own. */
+async function turnsAfterTheFirst(schedule: (callback: () => void) => void) {
+  const turns = createCellTurns(schedule);
+  await turns.turn(0);
+  return turns;
+}
+
 describe("cell turns", () => {
-  it("gives cells ready at once their turns in document order, one per task", async () => {
+  it("gives the page's first turn in the task that asks for it, to the highest cell asking in that task", async () => {
     const tasks = manualSchedule();
     const turns = createCellTurns(tasks.schedule);
+    const order: number[] = [];
+    for (const line of [300, 26, 184]) void turns.turn(line).then(() => order.push(line));
+    for (let i = 0; i < 3; i++) await Promise.resolve(); // microtasks only: no task has run
+    expect(order).toEqual([26]);
+    expect(tasks.pending).toBe(2);
+    while (tasks.pending) await tasks.task();
+    expect(order).toEqual([26, 184, 300]);
+  });
+
+  it("gives cells ready at once their turns in document order, one per task", async () => {
+    const tasks = manualSchedule();
+    const turns = await turnsAfterTheFirst(tasks.schedule);
     const order: number[] = [];
     for (const line of [300, 26, 184, 30]) void turns.turn(line).then(() => order.push(line));
     expect(tasks.pending).toBe(4);
@@ -33,7 +52,7 @@ describe("cell turns", () => {
 
   it("lets a cell that becomes ready later go before waiting cells further down", async () => {
     const tasks = manualSchedule();
-    const turns = createCellTurns(tasks.schedule);
+    const turns = await turnsAfterTheFirst(tasks.schedule);
     const order: number[] = [];
     for (const line of [500, 400]) void turns.turn(line).then(() => order.push(line));
     await tasks.task();
@@ -44,7 +63,7 @@ describe("cell turns", () => {
 
   it("keeps cells of the same line in the order they asked", async () => {
     const tasks = manualSchedule();
-    const turns = createCellTurns(tasks.schedule);
+    const turns = await turnsAfterTheFirst(tasks.schedule);
     const order: string[] = [];
     void turns.turn(10).then(() => order.push("first"));
     void turns.turn(10).then(() => order.push("second"));

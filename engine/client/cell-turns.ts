@@ -11,17 +11,25 @@ export interface CellTurns {
   turn(line: number): Promise<void>;
 }
 
-/** `schedule` runs a callback in a later task (a test passes its own). */
+/**
+ * `schedule` runs a callback in a later task (a test passes its own). The first turn is taken in the task that asks
+ * for it, once its microtasks are done: nothing has run before it that needs keeping short, and it is the top of the
+ * page a reader waits for — given a task of its own, it came after tasks that were queued in between (tfjs's module
+ * evaluation, 40–70 ms, ahead of the essay's first control).
+ */
 export function createCellTurns(schedule: (callback: () => void) => void = postTask): CellTurns {
   const waiting: {line: number; start: () => void}[] = [];
   const next = () => waiting.shift()?.start();
+  let first = true;
   return {
     turn(line) {
       return new Promise<void>((start) => {
         let at = waiting.length;
         while (at > 0 && waiting[at - 1].line > line) at -= 1; // after the cells of the same line, in order
         waiting.splice(at, 0, {line, start});
-        schedule(next);
+        if (first) queueMicrotask(next);
+        else schedule(next);
+        first = false;
       });
     }
   };
