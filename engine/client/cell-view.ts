@@ -1,4 +1,5 @@
 import {render} from "./display.js";
+import {OUTPUT_CLASS, STATUS_CLASS} from "./cell-markup.js";
 import type {Messages} from "./messages.js";
 
 export interface CellPlace {
@@ -28,12 +29,19 @@ export class CellView {
     private readonly t: Messages
   ) {
     this.root = root;
-    const tag = place.inline ? "span" : "div";
-    this.status = document.createElement(tag);
-    this.status.className = "courant-status";
-    this.output = document.createElement(tag);
-    this.output.className = "courant-output";
-    root.replaceChildren(this.status, this.output);
+    // The page's HTML holds them (cell-markup.ts); a root without them (written by hand) gets them.
+    const [status, output] = root.children;
+    if (status?.classList.contains(STATUS_CLASS) && output?.classList.contains(OUTPUT_CLASS)) {
+      this.status = status as HTMLElement;
+      this.output = output as HTMLElement;
+    } else {
+      const tag = place.inline ? "span" : "div";
+      this.status = document.createElement(tag);
+      this.status.className = STATUS_CLASS;
+      this.output = document.createElement(tag);
+      this.output.className = OUTPUT_CLASS;
+      root.replaceChildren(this.status, this.output);
+    }
     this.setState("pending");
   }
 
@@ -161,6 +169,6 @@ export class CellView {
   }
 
   private setState(state: "pending" | "running" | "done" | "error" | "blocked") {
-    this.root.dataset.state = state;
+    if (this.root.dataset.state !== state) this.root.dataset.state = state;
   }
 }

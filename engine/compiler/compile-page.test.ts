@@ -78,7 +78,7 @@ describe("compilePage", () => {
       {line: 5, inline: true, outputs: [], inputs: ["x"], expression: true, async: false, generator: false, errors: []}
     ]);
     expect(compilePage(page).html).toMatch(
-      /Total: <span class="courant-cell courant-inline" id="cell-\w+"><\/span> and <span/
+      /Total: <span class="courant-cell courant-inline" id="cell-\w+" data-state="pending"><span class="courant-status"><\/span><span class="courant-output"><\/span><\/span> and <span/
     );
   });
 
@@ -89,7 +89,9 @@ describe("compilePage", () => {
       [2, false, []],
       [6, true, ["x"]]
     ]);
-    expect(compiled.html).toMatch(/<p id="v"><span class="courant-cell courant-inline" id="cell-\w+"><\/span><\/p>/);
+    expect(compiled.html).toMatch(
+      /<p id="v"><span class="courant-cell courant-inline" id="cell-\w+" data-state="pending"><span class="courant-status"><\/span><span class="courant-output"><\/span><\/span><\/p>/
+    );
   });
 
   it("strips TypeScript types and keeps imports other cells use", () => {

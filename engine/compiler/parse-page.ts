@@ -4,6 +4,7 @@ import {findExpressionEnd} from "./expression-end.js";
 import {isFalse, parseFenceInfo} from "./fence-info.js";
 import {isTemplateFence, templateSource} from "./fenced-template.js";
 import {splitFrontMatter, type FrontMatter} from "./front-matter.js";
+import {cellMarkup} from "../client/cell-markup.js";
 
 /** A cell as written in the page, before compilation. */
 export interface SourceCell {
@@ -62,7 +63,7 @@ export function parsePage(text: string): ParsedPage {
       echo
     });
     const code = echo ? `<pre class="courant-source"><code>${md.utils.escapeHtml(token.content)}</code></pre>\n` : "";
-    return `${code}<div class="courant-cell" id="cell-${id}"></div>\n`;
+    return `${code}${cellMarkup(id, false)}\n`;
   };
 
   // Track the page line of each inline token so inline cells can report where they are.
@@ -99,7 +100,7 @@ export function parsePage(text: string): ParsedPage {
       column: (token.meta as {column: number}).column,
       echo: false
     });
-    return `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
+    return cellMarkup(id, true);
   };
 
   // `${…}` inside a raw HTML block (which markdown-it leaves unparsed) is an inline cell too.
@@ -115,7 +116,7 @@ export function parsePage(text: string): ParsedPage {
       const line = lineOffset + (token.map ? token.map[0] + 1 : 1) + (html.slice(0, start).match(/\n/g)?.length ?? 0);
       const column = columnAfter(html, start);
       const id = addCell({source: html.slice(start + 2, end), lang: "ts", inline: true, line, column, echo: false});
-      out += html.slice(cursor, start) + `<span class="courant-cell courant-inline" id="cell-${id}"></span>`;
+      out += html.slice(cursor, start) + cellMarkup(id, true);
       cursor = end + 1;
     }
     return out + html.slice(cursor);
