@@ -8,7 +8,7 @@ export interface CellPlace {
 }
 
 /**
- * A cell's place on the page and its visible state: running (spinner or progress bar), stale (last output
+ * A cell's place on the page and its visible state: running (a mark in the margin, a progress bar), stale (last output
  * dimmed), error (message and line) or blocked by an upstream error. `data-state` and `data-runs` on the
  * root let tests and tools read it.
  */
