@@ -29,19 +29,9 @@ export class CellView {
     private readonly t: Messages
   ) {
     this.root = root;
-    // The page's HTML holds them (cell-markup.ts); a root without them (written by hand) gets them.
-    const [status, output] = root.children;
-    if (status?.classList.contains(STATUS_CLASS) && output?.classList.contains(OUTPUT_CLASS)) {
-      this.status = status as HTMLElement;
-      this.output = output as HTMLElement;
-    } else {
-      const tag = place.inline ? "span" : "div";
-      this.status = document.createElement(tag);
-      this.status.className = STATUS_CLASS;
-      this.output = document.createElement(tag);
-      this.output.className = OUTPUT_CLASS;
-      root.replaceChildren(this.status, this.output);
-    }
+    // The page's HTML holds them (cell-markup.ts).
+    this.status = root.querySelector(`:scope > .${STATUS_CLASS}`)!;
+    this.output = root.querySelector(`:scope > .${OUTPUT_CLASS}`)!;
     this.setState("pending");
   }
 
