@@ -15,9 +15,10 @@ export function isIdleStream(value: unknown): boolean {
   return typeof value === "object" && value !== null && idleStreams.has(value);
 }
 
-export function observe<T>(subscribe: (change: (value: T) => void) => () => void, initial: T): ValueStream<T> {
-  let latest = initial;
-  let fresh = true;
+/** A stream of the values `subscribe` passes to `change`; the first is the first passed, in `subscribe` or later. */
+export function observe<T>(subscribe: (change: (value: T) => void) => () => void): ValueStream<T> {
+  let latest!: T;
+  let fresh = false;
   let waiting: ((result: IteratorResult<T, undefined>) => void) | null = null;
   let done = false;
   const unsubscribe = subscribe((value) => {
@@ -72,22 +73,24 @@ export function observeInput(input: Element): ValueStream<unknown> {
   return observe((change) => {
     const listener = () => change(inputValue(input));
     input.addEventListener("input", listener);
+    change(inputValue(input));
     return () => input.removeEventListener("input", listener);
-  }, inputValue(input));
+  });
 }
 
-/** `width`: the page's content width, updated on resize. */
+/**
+ * `width`: the element's content width, from its resize observations only. The first comes with the browser's next
+ * layout; reading the width when asked instead forced a layout of the whole page in the middle of the first cells'
+ * run (14–16 ms of the page's first long task, the controls just inserted).
+ */
 export function observeWidth(element: Element): ValueStream<number> {
-  const contentWidth = () => {
-    const style = getComputedStyle(element);
-    return Math.floor(element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
-  };
   return observe((change) => {
-    let last = contentWidth();
-    const observer = new ResizeObserver(() => {
-      if (contentWidth() !== last) change((last = contentWidth()));
+    let last: number | undefined;
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.floor(entry.contentRect.width);
+      if (width !== last) change((last = width));
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, contentWidth());
+  });
 }
