@@ -27,7 +27,9 @@ function warmPlot() {
     () => Plot.legend({color: {type: "ordinal", domain: ["a", "b"]}}),
     // Then the charts a page draws as it loads, on tiny data: what the pieces above left cold is little by now.
     () => gradientByLengthChart([{length: 1, meanGradientNorm: 1, variableNorms: [1]}], {width: 120}),
-    () => trainingCurves({loss: [1], val_loss: [1], accuracy: [0], val_accuracy: [0]}, {epochs: 2, width: 120})
+    () => trainingCurves({loss: [1], val_loss: [1], accuracy: [0], val_accuracy: [0]}, {epochs: 2, width: 120}),
+    () => hiddenStateHeatmap(tinyStates, {width: 120, title: ""}),
+    () => stateNormChart(tinyStates, {width: 120})
   ];
   const next = () => {
     pieces.shift()?.();
@@ -35,6 +37,15 @@ function warmPlot() {
   };
   later(next);
 }
+const tinyStates: HiddenStates = {
+  text: "",
+  states: [
+    [-1, 0],
+    [0.5, 1]
+  ],
+  norms: [1, 1.1],
+  tokens: [null, "a"]
+};
 // Tasks of their own at the page's normal priority, not idle callbacks nor background tasks: while a page loads, those
 // came only after the first charts had drawn (measured: pieces from 0.7–1.2 s, charts from 0.8 s).
 const later = (callback: () => void) => void setTimeout(callback, 0);
@@ -198,10 +209,14 @@ function pixelImage(
   const context = canvas.getContext("2d", {willReadFrequently: true})!;
   const image = context.createImageData(steps, units);
   const ramp = rampBytes();
-  values.forEach((value, i) => {
-    const step = Math.round(((Math.max(-1, Math.min(1, value)) + 1) / 2) * (RAMP_STEPS - 1)) * 3;
-    image.data.set([ramp[step], ramp[step + 1], ramp[step + 2], opacity[i] * 255], i * 4);
-  });
+  const pixels = image.data;
+  for (let i = 0; i < values.length; i++) {
+    const step = Math.round(((Math.max(-1, Math.min(1, values[i])) + 1) / 2) * (RAMP_STEPS - 1)) * 3;
+    pixels[i * 4] = ramp[step];
+    pixels[i * 4 + 1] = ramp[step + 1];
+    pixels[i * 4 + 2] = ramp[step + 2];
+    pixels[i * 4 + 3] = opacity[i] * 255;
+  }
   context.putImageData(image, 0, 0);
   const [x1, x2, y1, y2] = [scales.x!(0), scales.x!(steps), scales.y!(0), scales.y!(units)] as number[];
   const svg = "http://www.w3.org/2000/svg";
