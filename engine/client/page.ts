@@ -7,6 +7,7 @@ import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.j
 import {messagesFor, type Messages} from "./messages.js";
 import {ErrorBanner} from "./error-banner.js";
 import {hotUpdate} from "./hot-update.js";
+import {icuWarmUpSteps} from "./icu-warm-up.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
@@ -91,15 +92,20 @@ export async function startPage(spec: PageSpec) {
   const turns = createCellTurns();
   let turnLine = new Map<string, number>();
   const turnAt = (cell: PageCell) => turnLine.get(cell.id) ?? cell.line;
-  // The browser loads its number-formatting data (ICU) on the first `toLocaleString` (Inputs' selects, tables, Plot's
-  // ticks): 20–40 ms that landed inside that cell's task. Taken in a task of its own between the page's first cell
-  // (its first control, as a rule) and the next: taken before all cells, it held the controls back by its ~40 ms.
+  // ICU's data is loaded in parts (icu-warm-up.ts), each in a task of its own, between the page's first cell (its
+  // first control, as a rule) and the next: before all cells, it held the controls back by its ~40 ms.
   let turnsTaken = 0;
   const turn = async (cell: PageCell) => {
     await turns.turn(turnAt(cell));
     if (++turnsTaken !== 2) return;
-    (0.5).toLocaleString();
-    await turns.turn(turnAt(cell));
+    for (const step of icuWarmUpSteps) {
+      try {
+        step();
+      } catch {
+        // only a warm-up: the cells make these calls themselves
+      }
+      await turns.turn(turnAt(cell));
+    }
   };
   // A cell that only imports takes no turn: it only starts its modules' loading (and their own setup, such as the
   // training workers), which is best begun at once.
