@@ -136,7 +136,8 @@ async function start(name: string): Promise<boolean> {
  */
 async function warmUp() {
   const steps: (() => unknown)[] = [
-    () => tf.randomNormal([2, 8], 0, 1, "float32", 1).dispose(),
+    // Seeded normal draws run in JavaScript: enough of them for the engine to optimise the generator.
+    () => tf.randomNormal([64, 64], 0, 1, "float32", 1).dispose(),
     () =>
       tf.tidy(() =>
         tf
@@ -144,6 +145,15 @@ async function warmUp() {
           .matMul(tf.ones([8, 8]))
           .dataSync()
       ),
+    // Enough multiplying for the engine to optimise the matrix kernels (wasm code starts unoptimised): a first
+    // recurrent forward pass on the page ran at about half speed.
+    () =>
+      tf.tidy(() => {
+        const kernel = tf.fill([128, 128], 0.01);
+        let h = tf.ones([32, 128]);
+        for (let step = 0; step < 8; ++step) h = h.matMul(kernel).add(h).tanh();
+        return h.dataSync();
+      }),
     () =>
       tf.tidy(() =>
         tf
