@@ -3,6 +3,7 @@ import type {Network} from "../models/network.js";
 import {padSequences} from "../text/pad-sequences.js";
 import type {Tokenizer} from "../text/tokenizer.js";
 import {predictProbabilities} from "../train/fit.js";
+import {FusedRnnTrainer} from "../train/fused/fused-trainer.js";
 
 export interface TrainedPair {
   network: Network;
@@ -71,13 +72,17 @@ export function hiddenStates(text: string, {network, tokenizer, maxLength}: Trai
   if (typeof text !== "string")
     throw new TypeError(`text must be a string, got ${text === null ? "null" : typeof text}`);
   const [row] = padSequences(tokenizer.textsToSequences([text]), {maxlen: maxLength});
-  const states = tf.tidy(
-    () =>
-      network
-        .hiddenStates(tf.tensor2d(row, [1, maxLength], "int32"))
-        .squeeze([0])
-        .arraySync() as number[][]
-  );
+  // The fused kernels, once loaded, run the recurrence in two calls; tfjs's layers take a few ops per step.
+  const fused = FusedRnnTrainer.forInference(network, 1);
+  const states = fused
+    ? fused.stepStates(row).map((state) => Array.from(state))
+    : tf.tidy(
+        () =>
+          network
+            .hiddenStates(tf.tensor2d(row, [1, maxLength], "int32"))
+            .squeeze([0])
+            .arraySync() as number[][]
+      );
   return {
     text,
     states,

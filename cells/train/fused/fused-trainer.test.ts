@@ -160,6 +160,25 @@ describe("FusedRnnTrainer", () => {
     tf.disposeVariables();
   });
 
+  it("gives the tfjs network's hidden state at every step (≤ 1e-5), dropout off", async () => {
+    await useBackend("wasm");
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 24, dropout: 0.5}), {seed: 4});
+    const trainer = (await FusedRnnTrainer.create(network, {batchSize: 1, learningRate: 0}))!;
+    for (const row of [data.test.x[0], data.test.x[7], new Int32Array(20)]) {
+      const expected = tf.tidy(
+        () =>
+          network
+            .hiddenStates(tf.tensor2d(row, [1, 20], "int32"))
+            .squeeze([0])
+            .arraySync() as number[][]
+      );
+      const states = trainer.stepStates(row);
+      expect(states.length).toBe(20);
+      states.forEach((state, t) => expect(maxAbsDiff(state, expected[t]), `step ${t}`).toBeLessThanOrEqual(1e-5));
+    }
+    network.dispose();
+  });
+
   it("evaluates like fit's evaluate (inference mode, no dropout)", async () => {
     await useBackend("wasm");
     const network = Network.create(sentimentRnnSpec(), {seed: 2});

@@ -219,6 +219,14 @@ export class FusedRnnTrainer {
     return out;
   }
 
+  /** The SimpleRNN's state after each step (h_1 … h_T) for one padded row of ids, in inference mode. */
+  stepStates(ids: ArrayLike<number>): Float32Array[] {
+    const {steps: t, units: h} = this.shape;
+    this.forward(this.load({x: [ids], y: new Float32Array(1)}, [0]), 0, 0);
+    const states = this.view(this.rnn.states, t * h); // time-major, one row per step
+    return Array.from({length: t}, (_, step) => states.slice(step * h, (step + 1) * h));
+  }
+
   /** A copy of weight i's gradient from the last `gradients` call (Keras weight order). */
   gradient(i: number): Float32Array {
     return this.view(this.slots[i].g, this.slots[i].size).slice();
