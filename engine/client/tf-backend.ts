@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {setWasmPaths, type BackendWasm} from "@tensorflow/tfjs-backend-wasm";
 import type {Messages} from "./messages.js";
 import {nextTask} from "./next-task.js";
+import {setUpKernels} from "./tfjs-wasm.js";
 
 /*
  * Picks the page's TensorFlow.js backend without holding the page. `?backend=webgl|wasm|cpu` forces one. Where
@@ -136,6 +137,7 @@ async function start(name: string): Promise<boolean> {
  */
 async function warmUp() {
   const steps: (() => unknown)[] = [
+    () => setUpKernels(tf.backend() as BackendWasm),
     // Seeded normal draws run in JavaScript: enough of them for the engine to optimise the generator.
     () => tf.randomNormal([64, 64], 0, 1, "float32", 1).dispose(),
     () =>

@@ -10,6 +10,27 @@ async function onCpu(make: () => tf.Tensor | tf.Tensor[]): Promise<{shape: numbe
   return result;
 }
 
+describe("the wasm backend's kernel setup", () => {
+  afterAll(async () => {
+    await tf.setBackend("cpu");
+  });
+
+  // First in this file: the kernels' first use.
+  it("is not done when the backend starts, and kernels that call others directly work on first use", async () => {
+    await tf.setBackend("wasm");
+    await tf.ready();
+    expect(tf.getKernelsForBackend("wasm").filter((kernel) => kernel.setupFunc)).toEqual([]);
+    // A sum over the first axis transposes its input through the Transpose kernel's function, not the registry.
+    const sums = tf.tidy(() => tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]).sum(0).arraySync());
+    expect(sums).toEqual([5, 7, 9]);
+    const cumulative = tf.tidy(() => tf.tensor2d([1, 2, 3, 4], [2, 2]).cumsum(0).arraySync());
+    expect(cumulative).toEqual([
+      [1, 2],
+      [4, 6]
+    ]);
+  });
+});
+
 describe("the wasm backend's Slice and Unpack", () => {
   beforeAll(async () => {
     await tf.setBackend("wasm");

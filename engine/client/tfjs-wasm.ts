@@ -7,6 +7,7 @@
  */
 import {
   getKernel,
+  getKernelsForBackend,
   registerKernel,
   slice_util,
   unregisterKernel,
@@ -89,3 +90,32 @@ function replace(config: KernelConfig) {
 
 replace({kernelName: "Slice", backendName: "wasm", kernelFunc: slice as unknown as KernelFunc});
 replace({kernelName: "Unpack", backendName: "wasm", kernelFunc: unpack as unknown as KernelFunc});
+
+/*
+ * Kernel setup. tfjs sets up every kernel of a backend when it starts (here, ~150 lookups of wasm functions, in the
+ * same task as the module's instantiation: the page's longest task at load, traced). Here they are set up together
+ * by `setUpKernels` (the page calls it in a task of its own) or on the first kernel call. All together, not each on
+ * its own first call: some kernels call others directly (Transpose, Concat…), not through the registry.
+ */
+const setups: ((backend: BackendWasm) => void)[] = [];
+let setUpFor: BackendWasm | null = null;
+
+/** Sets up every wasm kernel for `backend` (a backend started again anew is set up again). */
+export function setUpKernels(backend: BackendWasm): void {
+  if (setUpFor === backend) return;
+  for (const setup of setups) setup(backend);
+  setUpFor = backend;
+}
+
+for (const config of getKernelsForBackend("wasm")) {
+  const {kernelFunc, setupFunc} = config;
+  if (setupFunc) setups.push(setupFunc as (backend: BackendWasm) => void);
+  replace({
+    ...config,
+    setupFunc: undefined,
+    kernelFunc: ((args: Parameters<KernelFunc>[0]) => {
+      setUpKernels(args.backend as BackendWasm);
+      return kernelFunc(args);
+    }) as KernelFunc
+  });
+}
