@@ -7,7 +7,7 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromiumArgs, findChromium, readerChromiumArgs} from "../../e2e/browser.js";
 import {buildSite} from "../build-site.js";
-import {measureReaders, readerLine, readerSpread} from "./reader.js";
+import {longTasksSpread, measureReaders, readerLine, readerSpread} from "./reader.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 let siteDir = process.argv[2]?.startsWith("--") ? undefined : process.argv[2];
@@ -22,5 +22,6 @@ const runsArg = process.argv.indexOf("--runs");
 const readers = await measureReaders(browser, siteDir, runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined);
 await browser.close();
 console.log(readerSpread(readers.runs));
+console.log(`tasks of 50 ms or more: ${longTasksSpread(readers.runs)}`);
 console.log(JSON.stringify(readers.median));
 console.log(readerLine(readers.median));

@@ -29,6 +29,8 @@ export interface ReaderFigures {
    */
   longestLoadFrameMs: number;
   longestDragTaskMs: number;
+  /** Every task of 50 ms or more (the Long Tasks API's), at load and in the drag, with what ran in it. */
+  longTasks: {load: LongTask[]; drag: LongTask[]};
   requests: number;
   loadBytes: number;
   loadGzipBytes: number;
@@ -38,6 +40,17 @@ export interface ReaderFigures {
   quietAtNavigation: boolean;
   /** The pool's acknowledgements of aborts during the drag (null: the page exposes no pool statistics). */
   abortAcks: {count: number; medianMs: number; maxMs: number} | null;
+}
+
+/**
+ * A long task and what ran in it: the cells whose runs ended in it (`line:ms`, from the cells' `data-ms`) and the
+ * scripts the browser attributes to its animation frame (long-animation-frame entries: what invoked them, ms).
+ */
+export interface LongTask {
+  startMs: number;
+  durationMs: number;
+  cells: string[];
+  scripts: string[];
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -105,6 +118,20 @@ export function readerSpread(runs: ReaderFigures[]): string {
   ].join(", ");
 }
 
+/** The long tasks of the runs, one phrase each (for the bench's detail line). */
+export function longTasksSpread(runs: ReaderFigures[]): string {
+  const describe = (phase: string, task: LongTask) => {
+    const what =
+      [...task.cells.map((cell) => `cell at line ${cell}`), ...task.scripts].join(", ") || "no script of 10 ms or more";
+    return `${phase} ${ms(task.durationMs)} ms at ${ms(task.startMs)} ms (${what})`;
+  };
+  const all = runs.flatMap((r, i) => [
+    ...r.longTasks.load.map((task) => `reader ${i + 1}: ${describe("load", task)}`),
+    ...r.longTasks.drag.map((task) => `reader ${i + 1}: ${describe("drag", task)}`)
+  ]);
+  return all.length ? all.join("; ") : "none";
+}
+
 export function readerLine(r: ReaderFigures): string {
   return (
     `reader: controls ${ms(r.controlsMs)} ms, first epoch ${ms(r.firstEpochMs)} ms, settled ${ms(r.settledMs)} ms, ` +
@@ -136,9 +163,12 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const marks = (await page.evaluate("window.__reader.marks")) as Record<string, number>;
     const longestLoadTaskMs = (await page.evaluate("window.__reader.longest")) as number;
     const longestLoadFrameMs = (await page.evaluate("window.__reader.longestFrame")) as number;
+    const longTasksAtLoad = await longTasks(page);
     const baseline = await pageTensors(page);
 
-    await page.evaluate("window.__reader.longest = 0");
+    await page.evaluate(
+      "window.__reader.longest = 0; window.__reader.tasks = []; window.__reader.frames = []; window.__reader.cellRuns = []"
+    );
     const acksBefore = (await page.evaluate("window.__courantWorkers?.aborted.length ?? null")) as number | null;
     const lastChange = (await page.evaluate(`(async () => {
       const input = [...document.querySelectorAll("form")].find((f) => f.textContent.includes("Taille de l'état caché")).querySelector("input[type=range]");
@@ -154,6 +184,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
     const dragSettled = await settle(page, lastChange);
     const workersDuringDrag = workers - workersAtLoad;
     const longestDragTaskMs = (await page.evaluate("window.__reader.longest")) as number;
+    const longTasksInDrag = await longTasks(page);
     const afterDrag = await pageTensors(page);
     const acks = (await page.evaluate(
       `window.__courantWorkers?.aborted.slice(${acksBefore ?? 0}).map((a) => a.ackMs) ?? null`
@@ -173,6 +204,7 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
       longestLoadTaskMs,
       longestLoadFrameMs,
       longestDragTaskMs,
+      longTasks: {load: longTasksAtLoad, drag: longTasksInDrag},
       requests: load.length,
       loadBytes: sum(load.map((l) => l.raw)),
       loadGzipBytes: sum(load.map((l) => l.gzip)),
@@ -188,15 +220,31 @@ export async function measureReader(browser: Browser, siteDir: string): Promise<
   }
 }
 
-/** Marks when the first slider is usable and the first epoch is plotted; records the longest task and frame. */
+/**
+ * Marks when the first slider is usable and the first epoch is plotted; records the longest task and frame, the long
+ * tasks and long frames (with their scripts), and when each cell's run ended (its `data-ms` written).
+ */
 const WATCH = `(() => {
-  const reader = window.__reader = {marks: {}, longest: 0, longestFrame: 0, lastMutation: 0};
+  const reader = window.__reader = {marks: {}, longest: 0, longestFrame: 0, lastMutation: 0, tasks: [], frames: [], cellRuns: []};
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) reader.longest = Math.max(reader.longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      reader.longest = Math.max(reader.longest, entry.duration);
+      reader.tasks.push([entry.startTime, entry.duration]);
+    }
   }).observe({type: "longtask", buffered: true});
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) reader.longestFrame = Math.max(reader.longestFrame, entry.duration);
+    for (const entry of list.getEntries()) {
+      reader.longestFrame = Math.max(reader.longestFrame, entry.duration);
+      const scripts = entry.scripts.filter((s) => s.duration >= 10).map((s) => [s.startTime, s.duration, s.invoker, (s.sourceURL || "").split("/").pop()]);
+      if (scripts.length) reader.frames.push(scripts);
+    }
   }).observe({type: "long-animation-frame", buffered: true});
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const view = window.__courant?.views?.get("cell " + record.target.id.replace(/^cell-/, ""));
+      reader.cellRuns.push([view ? String(view.place.line) : record.target.id, Number(record.target.dataset.ms), performance.now()]);
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-ms"]});
   const check = () => {
     reader.lastMutation = performance.now();
     if (reader.marks.controls === undefined && [...document.querySelectorAll("form")].some((f) => f.textContent.includes("Taille de l'état caché") && f.querySelector("input[type=range]:not([disabled])"))) {
@@ -233,6 +281,30 @@ async function settle(page: Page, since: number): Promise<number> {
       {polling: 50}
     )
     .then((handle) => handle.jsonValue())) as number;
+}
+
+/** The long tasks recorded so far, each with the cell runs that ended in it and the scripts of its frame. */
+async function longTasks(page: Page): Promise<LongTask[]> {
+  const {tasks, frames, cellRuns} = (await page.evaluate("window.__reader")) as {
+    tasks: [number, number][];
+    frames: [number, number, string, string][][];
+    cellRuns: [string, number, number][];
+  };
+  return tasks.map(([startMs, durationMs]) => {
+    const within = (at: number) => at >= startMs && at <= startMs + durationMs;
+    return {
+      startMs,
+      durationMs,
+      cells: cellRuns.filter(([, , at]) => within(at)).map(([line, runMs]) => `${line} (${Math.round(runMs)} ms)`),
+      scripts: frames
+        .flat()
+        .filter(([at, duration]) => within(at) || within(at + duration))
+        .map(
+          ([, duration, invoker, file]) =>
+            `${invoker}${file && !invoker.includes(file) ? ` ${file}` : ""} ${Math.round(duration)} ms`
+        )
+    };
+  });
 }
 
 function pageTensors(page: Page): Promise<number> {

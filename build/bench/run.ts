@@ -8,7 +8,7 @@ import {chromiumArgs, findChromium, readerChromiumArgs} from "../../e2e/browser.
 import {buildSite} from "../build-site.js";
 import {serve} from "../serve.js";
 import {measureCourant, measureGradientExperiment, measureStock, type TrainingFigures} from "./measure.js";
-import {measureReaders, READER_RUNS, readerLine, readerSpread} from "./reader.js";
+import {longTasksSpread, measureReaders, READER_RUNS, readerLine, readerSpread} from "./reader.js";
 import {measureSweep, sweepLine} from "./sweep.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -141,6 +141,7 @@ export async function runBench({stockWebgl = false}: BenchOptions = {}) {
     `essay, reader: ${reader.workersAtLoad} workers at load; ${reader.requests} responses at load, ${Math.round(reader.loadBytes / 1024)} KB raw; longest task ${Math.round(reader.longestLoadTaskMs)} ms at load, ${Math.round(reader.longestDragTaskMs)} ms in the drag (0: none of 50 ms or more, the Long Tasks API's threshold); longest animation frame at load ${Math.round(reader.longestLoadFrameMs)} ms (it counts the browser's own first layout of the page, which the Long Tasks API does not); page tensors ${reader.pageTensors.afterDrag} after the drag (baseline ${reader.pageTensors.baseline})${reader.abortAcks ? `; ${reader.abortAcks.count} aborts acknowledged in the drag, median ${Math.round(reader.abortAcks.medianMs)} ms, max ${Math.round(reader.abortAcks.maxMs)} ms` : ""}`
   );
   log(`essay, reader: medians of ${readers.runs.length} readers; over them: ${readerSpread(readers.runs)}`);
+  log(`essay, reader: tasks of 50 ms or more, with what ran in them: ${longTasksSpread(readers.runs)}`);
   log(
     `essay, reader on Chromium with GL through SwiftShader (compositing, raster and canvas emulated on the CPU, as the tests run it): ${readerLine(glReaders.median).replace(/^reader: /, "")}; over the readers: ${readerSpread(glReaders.runs)}`
   );
