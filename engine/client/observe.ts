@@ -79,18 +79,22 @@ export function observeInput(input: Element): ValueStream<unknown> {
 }
 
 /**
- * `width`: the element's content width, from its resize observations only. The first comes with the browser's next
- * layout; reading the width when asked instead forced a layout of the whole page in the middle of the first cells'
- * run (14–16 ms of the page's first long task, the controls just inserted).
+ * The element's content width (whole pixels for the `width` builtin; as measured for `Generators.width`), from its
+ * resize observations only. The first comes with the browser's next layout; reading the width when asked instead
+ * forced a layout of the whole page in the middle of the first cells' run (14–16 ms of the page's first long task,
+ * the controls just inserted).
  */
-export function observeWidth(element: Element): ValueStream<number> {
+export function observeWidth(
+  element: Element,
+  {whole = true, options}: {whole?: boolean; options?: ResizeObserverOptions} = {}
+): ValueStream<number> {
   return observe((change) => {
     let last: number | undefined;
     const observer = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry.contentRect.width);
+      const width = whole ? Math.floor(entry.contentRect.width) : entry.contentRect.width;
       if (width !== last) change((last = width));
     });
-    observer.observe(element);
+    observer.observe(element, options);
     return () => observer.disconnect();
   });
 }
