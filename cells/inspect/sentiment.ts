@@ -75,7 +75,7 @@ export function hiddenStates(text: string, {network, tokenizer, maxLength}: Trai
   // The fused kernels, once loaded, run the recurrence in two calls; tfjs's layers take a few ops per step.
   const fused = FusedRnnTrainer.forInference(network, 1);
   const states = fused
-    ? fused.stepStates(row).map((state) => Array.from(state))
+    ? fused.stepStates(row)
     : tf.tidy(
         () =>
           network

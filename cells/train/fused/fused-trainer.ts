@@ -220,11 +220,11 @@ export class FusedRnnTrainer {
   }
 
   /** The SimpleRNN's state after each step (h_1 … h_T) for one padded row of ids, in inference mode. */
-  stepStates(ids: ArrayLike<number>): Float32Array[] {
+  stepStates(ids: ArrayLike<number>): number[][] {
     const {steps: t, units: h} = this.shape;
     this.forward(this.load({x: [ids], y: new Float32Array(1)}, [0]), 0, 0);
     const states = this.view(this.rnn.states, t * h); // time-major, one row per step
-    return Array.from({length: t}, (_, step) => states.slice(step * h, (step + 1) * h));
+    return Array.from({length: t}, (_, step) => Array.from(states.subarray(step * h, (step + 1) * h)));
   }
 
   /** A copy of weight i's gradient from the last `gradients` call (Keras weight order). */
