@@ -132,8 +132,8 @@ async function start(name: string): Promise<boolean> {
 
 /**
  * The wasm backend compiles each of its functions on first call: the first cell to multiply matrices paid
- * ~40 ms more than the next. A few tiny ops of the common kernels, each in a task of its own, take that cost in
- * small pieces before the cells that use `tf` run (cells that only use modules go on meanwhile).
+ * ~40 ms more than the next. The kernels' setup, then a few small ops of the common kernels, each in a task of its own,
+ * take that cost in small pieces before the cells that use `tf` run (cells that only use modules go on meanwhile).
  */
 async function warmUp() {
   const steps: (() => unknown)[] = [
