@@ -1,12 +1,15 @@
 /**
  * numpy's legacy `RandomState` (MT19937): integer seeding by `init_genrand`, 32-bit draws, the bounded
- * integer draw of `random_interval` (bit-mask rejection), `permutation` and `random_sample`.
+ * integer draw of `random_interval` (bit-mask rejection), `permutation`, `random_sample` and `randn`'s normal draws.
  * Source: numpy 1.26, numpy/random/_mt19937.pyx (`_legacy_seeding`), src/mt19937/mt19937.c,
- * src/distributions/distributions.c (`random_interval`), mtrand.pyx (`shuffle`, `permutation`).
+ * src/distributions/distributions.c (`random_interval`), mtrand.pyx (`shuffle`, `permutation`),
+ * src/legacy/legacy-distributions.c (`legacy_gauss`).
  */
 export class RandomState {
   private readonly mt = new Uint32Array(624);
   private index = 624;
+  /** `gauss()`'s second value, until it is drawn. */
+  private nextGauss: number | null = null;
 
   constructor(seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -76,6 +79,27 @@ export class RandomState {
     let u = 0;
     while (u === 0) u = this.randomSample();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.randomSample());
+  }
+
+  /**
+   * numpy's legacy standard normal (`legacy_gauss`, what `randn` draws): the polar method on `randomSample`, whose
+   * second value is kept for the next call.
+   */
+  gauss(): number {
+    if (this.nextGauss !== null) {
+      const kept = this.nextGauss;
+      this.nextGauss = null;
+      return kept;
+    }
+    let x1: number, x2: number, r2: number;
+    do {
+      x1 = 2 * this.randomSample() - 1;
+      x2 = 2 * this.randomSample() - 1;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    this.nextGauss = f * x1;
+    return f * x2;
   }
 
   /** Fills `out` with `normal()` draws, in order (one loop: cheaper than a call per draw before the JIT warms up). */

@@ -1,5 +1,5 @@
+import {abortError} from "../util/abort-error.js";
 import {
-  abortError,
   deserializeError,
   JOB_PRIORITY,
   type FromWorker,

@@ -117,10 +117,3 @@ export function deserializeError({name, message}: SerializedError): Error {
   error.name = name;
   return error;
 }
-
-export function abortError(signal?: AbortSignal): DOMException {
-  const reason = signal?.reason;
-  return reason instanceof DOMException && reason.name === "AbortError"
-    ? reason
-    : new DOMException("The job was aborted.", "AbortError");
-}
