@@ -4,7 +4,15 @@ import {sentimentRnnSpec} from "../models/builders.js";
 import {Network} from "../models/network.js";
 import {useBackend} from "../testing/backends.js";
 import {seedData} from "../testing/seed-data.js";
-import {evaluate, fit, predictProbabilities, train, TrainingAborted, type EpochUpdate} from "./fit.js";
+import {
+  evaluate,
+  evaluateInSlices,
+  fit,
+  predictProbabilities,
+  train,
+  TrainingAborted,
+  type EpochUpdate
+} from "./fit.js";
 
 const data = seedData();
 
@@ -115,6 +123,24 @@ describe("fit (Keras semantics, lean network)", () => {
     const [update] = await collect(fit(network, small, {epochs: 1, seed: 1}));
     expect(Number.isFinite(update.logs.loss)).toBe(true);
     network.dispose();
+  });
+
+  it("evaluates in slices with the same loss and accuracy, and stops with an AbortError", async () => {
+    const network = Network.create(sentimentRnnSpec({hiddenSize: 16}), {seed: 3});
+    try {
+      for (const kernels of ["auto", "tfjs"] as const) {
+        const whole = evaluate(network, data.test, {kernels, batchSize: data.test.x.length});
+        const sliced = await evaluateInSlices(network, data.test, {kernels, batchSize: 7});
+        expect(sliced.loss).toBeCloseTo(whole.loss, 5);
+        expect(sliced.accuracy).toBeCloseTo(whole.accuracy, 6);
+      }
+      const controller = new AbortController();
+      const evaluating = evaluateInSlices(network, data.test, {batchSize: 7, signal: controller.signal});
+      controller.abort();
+      await expect(evaluating).rejects.toMatchObject({name: "AbortError"});
+    } finally {
+      network.dispose();
+    }
   });
 
   it("names bad options and data", async () => {
