@@ -26,13 +26,18 @@ const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
 // Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
 const wasmDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
-/** tfjs-core's ES module entry, the one esbuild bundles for the browser. */
-const tfjsCoreSource = join(
-  dirname(require.resolve("@tensorflow/tfjs-core/package.json")),
-  (require("@tensorflow/tfjs-core/package.json") as {module: string}).module
-);
+/** A package's ES module entry, the one esbuild bundles for the browser. */
+const moduleEntry = (name: string) =>
+  join(dirname(require.resolve(`${name}/package.json`)), (require(`${name}/package.json`) as {module: string}).module);
+const tfjsCoreSource = moduleEntry("@tensorflow/tfjs-core");
 /** What engine/client/stdlib/tf.ts imports, one after the other, on a page that uses tf: all preloaded. */
-const tfStages = [join(dirname(tfjsCoreSource), "ops/ops.js"), tfjsCoreSource, tfBackendSource];
+const tfStages = [
+  join(dirname(tfjsCoreSource), "ops/ops.js"),
+  tfjsCoreSource,
+  moduleEntry("@tensorflow/tfjs-backend-cpu"),
+  moduleEntry("@tensorflow/tfjs-layers"),
+  tfBackendSource
+];
 export const ASSETS = "_courant";
 
 export interface BuiltPage {

@@ -17,13 +17,18 @@ export function tf(): Promise<typeof import("@tensorflow/tfjs")> {
 
 /**
  * TensorFlow.js's modules took 60–70 ms to evaluate in one task; its core alone, 50–60. Here its ops (with the engine
- * they need), the rest of its core, then the rest of tfjs (layers, the cpu and wasm backends, the setup), each in a
- * task of its own (traced: 30–37, 5–7 and 15–30 ms). The build preloads all three (build/bundle.ts).
+ * they need), the rest of its core, the cpu backend, layers, then the rest (the wasm backend, gradients, the setup),
+ * each in a task of its own, so that none is a long task on a busy two-core machine. The build preloads them all
+ * (build/bundle.ts).
  */
 async function importInStages() {
   await import("@tensorflow/tfjs-core/dist/ops/ops");
   await nextTask();
   await import("@tensorflow/tfjs-core");
+  await nextTask();
+  await import("@tensorflow/tfjs-backend-cpu");
+  await nextTask();
+  await import("@tensorflow/tfjs-layers");
   await nextTask();
   return import("../tf-backend.js");
 }
