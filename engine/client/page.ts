@@ -7,16 +7,16 @@ import {collectDisposables, disposeValue, type DisposableLike} from "./dispose.j
 import {messagesFor, type Messages} from "./messages.js";
 import {ErrorBanner} from "./error-banner.js";
 import {hotUpdate} from "./hot-update.js";
-import {icuWarmUpSteps} from "./icu-warm-up.js";
 import {logCellError} from "./log-cell-error.js";
 import {isIdleStream, observeInput} from "./observe.js";
 import type {CodeProbes} from "./stack-frames.js";
 import {createCellTurns, firstDefiners, turnLines} from "./cell-turns.js";
 import {definitionOrder} from "./definition-order.js";
 import {runInSlices} from "./in-slices.js";
-import {nextTask} from "./next-task.js";
+import {nextTask, postTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {typedValueNote} from "./typed-value-note.js";
+import {attempt, warmUpsAfterFirstCell, warmUpsBeforeCells} from "./warm-ups.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
 import {tf as loadTf, tfBackendStarted, tfStarted} from "./stdlib/tf.js";
@@ -92,18 +92,14 @@ export async function startPage(spec: PageSpec) {
   const turns = createCellTurns();
   let turnLine = new Map<string, number>();
   const turnAt = (cell: PageCell) => turnLine.get(cell.id) ?? cell.line;
-  // ICU's data is loaded in parts (icu-warm-up.ts), each in a task of its own, between the page's first cell (its
-  // first control, as a rule) and the next: before all cells, it held the controls back by its ~40 ms.
+  // First-use costs (warm-ups.ts) in tasks of their own: most before the first cell, collation between the first
+  // cell's turn and the next (before all cells, it held the controls back).
   let turnsTaken = 0;
   const turn = async (cell: PageCell) => {
     await turns.turn(turnAt(cell));
     if (++turnsTaken !== 2) return;
-    for (const step of icuWarmUpSteps) {
-      try {
-        step();
-      } catch {
-        // only a warm-up: the cells make these calls themselves
-      }
+    for (const step of warmUpsAfterFirstCell) {
+      attempt(step);
       await turns.turn(turnAt(cell));
     }
   };
@@ -219,6 +215,8 @@ export async function startPage(spec: PageSpec) {
     return steps;
   };
 
+  // Posted first, they run before the runtime's first computation (posted by the first definitions).
+  for (const step of warmUpsBeforeCells(builtins)) postTask(() => attempt(step));
   // The page's first definitions (a runtime variable per cell and per name: ~250 on the essay, half the CPU of the
   // page script's task, 16–29 ms traced) are made a few milliseconds at a time, each slice in a task of its own, in
   // an order where every cell comes after those it reads (definitionOrder): the runtime computes between slices, so
