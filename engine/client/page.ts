@@ -92,7 +92,7 @@ export async function startPage(spec: PageSpec) {
   const turns = createCellTurns();
   let turnLine = new Map<string, number>();
   const turnAt = (cell: PageCell) => turnLine.get(cell.id) ?? cell.line;
-  // First-use costs (warm-ups.ts) in tasks of their own: most before the first cell, collation between the first
+  // First-use costs (warm-ups.ts) in tasks of their own: Inputs' before the first cell, ICU's between the first
   // cell's turn and the next (before all cells, it held the controls back).
   let turnsTaken = 0;
   const turn = async (cell: PageCell) => {
@@ -110,6 +110,8 @@ export async function startPage(spec: PageSpec) {
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
+  // Posted before the runtime starts, they run before its first computation (which runs the first cells).
+  for (const step of warmUpsBeforeCells(builtins)) postTask(() => attempt(step));
   const runtime = new TaskRuntime(builtins);
   const module = runtime.module();
   const definers = new Map<string, CellView>();
@@ -215,8 +217,6 @@ export async function startPage(spec: PageSpec) {
     return steps;
   };
 
-  // Posted first, they run before the runtime's first computation (posted by the first definitions).
-  for (const step of warmUpsBeforeCells(builtins)) postTask(() => attempt(step));
   // The page's first definitions (a runtime variable per cell and per name: ~250 on the essay, half the CPU of the
   // page script's task, 16–29 ms traced) are made a few milliseconds at a time, each slice in a task of its own, in
   // an order where every cell comes after those it reads (definitionOrder): the runtime computes between slices, so
