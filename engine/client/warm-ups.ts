@@ -5,8 +5,9 @@
  * After the first cell's turn: the browser's internationalisation data (ICU), which its first locale-aware call
  * loads in one piece (35–55 ms alone on a 2-core machine), in parts — collation (11–25 ms), the locale (16–65 ms),
  * number formats (19–36 ms), a first number (~1 ms). Before the first cell, these held the controls back by
- * ~90 ms (interleaved readers: 482 → 575 ms); so did ICU loaded in a worker at the page's start (ICU's caches are
- * shared by the renderer's threads, and the page's first layout waited on them: +70–100 ms).
+ * ~90 ms (interleaved readers: 482 → 575 ms). Loading ICU in a worker started from the page's head, whose cost
+ * the page's own calls then no longer pay (ICU's caches are shared by the renderer's threads: ~0.1 ms each after),
+ * held them back too (+70–100 ms; not traced further).
  */
 
 type Step = () => unknown;
