@@ -172,6 +172,7 @@ export async function evaluateInSlices(
     if (start > 0) await nextTask();
     if (signal?.aborted) throw abortError(signal);
     const batch = all.subarray(start, Math.min(start + batchSize, all.length));
+    // A fresh inference per batch: the fused kernels' memory is shared by the page, and other cells run in between.
     const result = evaluate(network, data, {rows: batch, batchSize, kernels});
     loss += result.loss * batch.length;
     correct += result.accuracy * batch.length;
