@@ -13,10 +13,10 @@ import type {CodeProbes} from "./stack-frames.js";
 import {createCellTurns, firstDefiners, turnLines} from "./cell-turns.js";
 import {definitionOrder} from "./definition-order.js";
 import {runInSlices} from "./in-slices.js";
-import {nextTask, postTask} from "./next-task.js";
+import {nextTask} from "./next-task.js";
 import {isIterator, restartableStream, untilInvalidated} from "./restart.js";
 import {typedValueNote} from "./typed-value-note.js";
-import {attempt, warmUpsAfterFirstCell, warmUpsBeforeCells} from "./warm-ups.js";
+import {attempt, warmUpsAfterFirstCell} from "./warm-ups.js";
 import {bindToUrl, type ViewOptions} from "./url-binding.js";
 import {cellBuiltins} from "./stdlib/builtins.js";
 import {tf as loadTf, tfBackendStarted, tfStarted} from "./stdlib/tf.js";
@@ -92,8 +92,8 @@ export async function startPage(spec: PageSpec) {
   const turns = createCellTurns();
   let turnLine = new Map<string, number>();
   const turnAt = (cell: PageCell) => turnLine.get(cell.id) ?? cell.line;
-  // First-use costs (warm-ups.ts) in tasks of their own: Inputs' before the first cell, ICU's between the first
-  // cell's turn and the next (before all cells, it held the controls back).
+  // First-use costs (warm-ups.ts) in tasks of their own, between the first cell's turn and the next (before all
+  // cells, they held the controls back).
   let turnsTaken = 0;
   const turn = async (cell: PageCell) => {
     await turns.turn(turnAt(cell));
@@ -110,8 +110,6 @@ export async function startPage(spec: PageSpec) {
   const handOver = (cell: PageCell, value: unknown) =>
     tfReady && cell.importsOnly ? Promise.all([value, tfReady]).then(([modules]) => modules) : value;
 
-  // Posted before the runtime starts, they run before its first computation (which runs the first cells).
-  for (const step of warmUpsBeforeCells(builtins)) postTask(() => attempt(step));
   const runtime = new TaskRuntime(builtins);
   const module = runtime.module();
   const definers = new Map<string, CellView>();
