@@ -1,3 +1,5 @@
+import {abortError} from "../util/abort-error.js";
+
 /** One item's outcome: its value, or its error as data (one failing run does not stop the others). */
 export type Outcome<T, R> = {index: number; item: T} & ({ok: true; value: R} | {ok: false; error: string});
 
@@ -43,11 +45,11 @@ export async function* mapConcurrent<T, R>(
   const aborted = new Promise<null>((resolve) => controller.signal.addEventListener("abort", () => resolve(null)));
   try {
     for (;;) {
-      if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+      if (signal?.aborted) throw abortError(signal);
       while (inFlight.size < concurrency && next < items.length) launch(next++);
       if (!inFlight.size) return;
       const outcome = await Promise.race([aborted, ...inFlight.values()]);
-      if (outcome === null) throw new DOMException("aborted", "AbortError");
+      if (outcome === null) throw abortError(signal);
       inFlight.delete(outcome.index);
       yield outcome;
     }

@@ -1,3 +1,4 @@
+import {abortError} from "../util/abort-error.js";
 import {trainCached} from "./cached-training.js";
 import type {ResultCache} from "./result-cache.js";
 import type {RunConfig} from "./run-config.js";
@@ -28,7 +29,7 @@ export async function trainRun(
   let last = null;
   // The generator frees the networks it replaces, and the last one unless it finished: then it is ours.
   for await (const update of trainCached(setup.spec, setup.train, {...setup.options, signal}, cache)) last = update;
-  if (!last?.done || !last.key) throw new DOMException("training aborted", "AbortError");
+  if (!last?.done || !last.key) throw abortError(signal);
   try {
     return {record: await recordTraining(last.key, config, last, setup, ledger), source: last.source};
   } finally {
