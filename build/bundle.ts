@@ -20,24 +20,12 @@ const clientEntry = join(root, "engine/client/page.ts");
 const tfjsLean = join(root, "engine/client/tfjs-lean.ts");
 /** The tfjs wasm backend with kernels that do not copy their whole input (see the file). */
 const tfjsWasm = join(root, "engine/client/tfjs-wasm.ts");
-/** The last of the modules the page client imports at once on a page that uses tf (see `tfStages`). */
-const tfBackendSource = join(root, "engine/client/tf-backend.ts");
+/** The module that loads tfjs in stages on a page that uses tf: the stages, its dynamic imports, are preloaded. */
+const tfLoader = join(root, "engine/client/stdlib/tf.ts");
 const styleEntry = join(root, "engine/client/index.css");
 const require = createRequire(import.meta.url);
 // Resolved as Node resolves it, so that an installed Courant finds the binaries wherever npm put the package.
 const wasmDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
-/** A package's ES module entry, the one esbuild bundles for the browser. */
-const moduleEntry = (name: string) =>
-  join(dirname(require.resolve(`${name}/package.json`)), (require(`${name}/package.json`) as {module: string}).module);
-const tfjsCoreSource = moduleEntry("@tensorflow/tfjs-core");
-/** What engine/client/stdlib/tf.ts imports, one after the other, on a page that uses tf: all preloaded. */
-const tfStages = [
-  join(dirname(tfjsCoreSource), "ops/ops.js"),
-  tfjsCoreSource,
-  moduleEntry("@tensorflow/tfjs-backend-cpu"),
-  moduleEntry("@tensorflow/tfjs-layers"),
-  tfBackendSource
-];
 export const ASSETS = "_courant";
 
 export interface BuiltPage {
@@ -123,10 +111,16 @@ export function bundleOutputs(metafile: esbuild.Metafile): BundleOutputs {
       return resolve(script);
     },
     preloadsOf(page) {
-      return modulePreloads(metafile, this.scriptOf(page), usesTf(page.compiled) ? tfStages : []);
+      return modulePreloads(metafile, this.scriptOf(page), usesTf(page.compiled) ? tfStages(metafile) : []);
     },
     style: resolve(style!)
   };
+}
+
+/** What engine/client/stdlib/tf.ts imports, one after the other, as esbuild resolved them (in its order). */
+function tfStages(metafile: esbuild.Metafile): string[] {
+  const loader = Object.entries(metafile.inputs).find(([file]) => resolve(file) === tfLoader)?.[1];
+  return (loader?.imports ?? []).filter(({kind}) => kind === "dynamic-import").map(({path}) => path);
 }
 
 export function copyWasm(outDir: string) {
