@@ -1,4 +1,5 @@
 import {RandomState} from "../random/mt19937.js";
+import {abortError} from "../util/abort-error.js";
 import {nextTask} from "../util/next-task.js";
 import {range, type Dataset} from "./dataset.js";
 import type {RaceResult} from "./fused/race.js";
@@ -18,7 +19,7 @@ export interface FitOptions {
   shuffle?: boolean;
   /** Same seed and backend → same initialisation, shuffles, dropout masks and history. */
   seed?: number;
-  /** Aborting stops within one batch; the generator then throws a TrainingAborted. */
+  /** Aborting stops within one batch; the generator then throws an AbortError. */
   signal?: AbortSignal;
   /**
    * "auto" (default): the fused WebAssembly SIMD kernels for the models they cover (the §5 sentiment model),
@@ -59,14 +60,6 @@ export interface EpochUpdate {
   race: RaceResult | null;
 }
 
-/** An aborted training: `name` is "AbortError", so callers can tell it from a failure. */
-export class TrainingAborted extends Error {
-  override name = "AbortError";
-  constructor() {
-    super("training aborted");
-  }
-}
-
 /** One optimisation step, validation, and the end of an epoch, whatever the kernels. */
 export interface BatchTrainer {
   readonly kind: "fused" | "tfjs";
@@ -104,7 +97,7 @@ export function splitRows(n: number, validationSplit: number): {trainRows: Int32
   return {trainRows: range(0, splitAt), validationRows: range(splitAt, n)};
 }
 
-/** The epochs: yields after each one, returns the history; throws a TrainingAborted when `signal` aborts. */
+/** The epochs: yields after each one, returns the history; throws an AbortError (`abortError(signal)`) when `signal` aborts. */
 export async function* trainEpochs(
   trainer: BatchTrainer,
   data: Dataset,
@@ -122,7 +115,7 @@ export async function* trainEpochs(
     let lossSum = 0;
     let correct = 0;
     for (let b = 0; b < batches; ++b) {
-      if (signal?.aborted) throw new TrainingAborted();
+      if (signal?.aborted) throw abortError(signal);
       const rows = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, order.length));
       const [loss, accuracy] = trainer.trainBatch(data, rows, rng);
       lossSum += loss * rows.length;
@@ -130,7 +123,7 @@ export async function* trainEpochs(
       onBatch?.(b + 1, batches, epoch + 1);
       await nextTask();
     }
-    if (signal?.aborted) throw new TrainingAborted();
+    if (signal?.aborted) throw abortError(signal);
     trainer.endEpoch?.();
     const logs: EpochLogs = {loss: lossSum / trainRows.length, accuracy: correct / trainRows.length};
     history.loss.push(logs.loss);

@@ -20,7 +20,7 @@ import {raceTrainers, type RaceResult} from "./fused/race.js";
 import {abortError} from "../util/abort-error.js";
 import {nextTask} from "../util/next-task.js";
 
-export {TrainingAborted, type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
+export {type EpochLogs, type EpochUpdate, type FitOptions, type History} from "./epochs.js";
 
 /**
  * Keras `model.fit` for a binary classifier with a sigmoid output: binary cross-entropy, Adam, accuracy,

@@ -1,3 +1,4 @@
+import {abortError} from "../util/abort-error.js";
 import {
   serializeError,
   type FromWorker,
@@ -40,8 +41,7 @@ export function serveJobs(scope: WorkerScope, handlers: JobHandlers, numTensors:
   const running = new Map<number, {controller: AbortController; stepsAfterAbort: number}>();
   scope.addEventListener("message", (event) => {
     const message = event.data;
-    if (message.type === "abort")
-      running.get(message.id)?.controller.abort(new DOMException("The job was aborted.", "AbortError"));
+    if (message.type === "abort") running.get(message.id)?.controller.abort(abortError());
     else void run(message.id, message.job);
   });
 

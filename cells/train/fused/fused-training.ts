@@ -1,9 +1,10 @@
 import {fusedShape} from "./fused-trainer.js";
 import {FUSED_MODELS, handTrainer, handTrainerShape} from "./hand-trainer.js";
 import {initialWeights, type NetworkData} from "../../models/weights.js";
+import {abortError} from "../../util/abort-error.js";
 import {nextTask} from "../../util/next-task.js";
 import {checkDataset} from "../dataset.js";
-import {epochSettings, splitRows, trainEpochs, trainingRng, TrainingAborted, type BatchTrainer} from "../epochs.js";
+import {epochSettings, splitRows, trainEpochs, trainingRng, type BatchTrainer} from "../epochs.js";
 import type {JobContext, Outcome} from "../worker-host.js";
 import type {JobRequest} from "../worker-protocol.js";
 
@@ -34,7 +35,7 @@ export async function trainOnFusedKernels(
   const initial: NetworkData = {spec, weights: initialWeights(spec, {seed: options.seed})};
   // The seeded draws take a while (an orthogonal QR): an abort that came meanwhile is seen before going on.
   await nextTask();
-  if (context.signal.aborted) throw new TrainingAborted();
+  if (context.signal.aborted) throw abortError(context.signal);
   const trainer = await handTrainer(initial, {
     batchSize: Math.min(settings.batchSize, data.x.length),
     learningRate: settings.learningRate
